@@ -1,0 +1,39 @@
+// Character classes and numeral helpers shared by the parser and the rules.
+
+/** Han ideographs, including the astral extension planes (𠮷). Use with the `u` flag. */
+export const HAN = String.raw`\p{Script=Han}`;
+
+/** Punctuation that ends a sentence or a clause after which a new measure (一是/二是) may begin. */
+export const SENTENCE_END = '。！？；：，';
+
+/** Whitespace as it appears in drafts: ASCII, no-break and the ideographic space, and a stray BOM. */
+export const BLANK_CHARS = ' \t\u00a0\u3000\ufeff';
+
+export function isBlankChar(char: string): boolean {
+  return BLANK_CHARS.includes(char);
+}
+
+const DIGITS = '零一二三四五六七八九';
+
+/** Value of a Chinese numeral of one to three characters as used by measure markers (一 … 九十九), or 0. */
+export function parseChineseNumeral(numeral: string): number {
+  if (numeral.length === 1) {
+    if (numeral === '十') return 10;
+    const digit = DIGITS.indexOf(numeral);
+    return digit > 0 ? digit : 0;
+  }
+  const ten = numeral.indexOf('十');
+  if (ten < 0 || numeral.indexOf('十', ten + 1) >= 0) return 0;
+  const tens = ten === 0 ? 1 : DIGITS.indexOf(numeral.slice(0, ten));
+  const ones = ten === numeral.length - 1 ? 0 : DIGITS.indexOf(numeral.slice(ten + 1));
+  if (tens <= 0 || ones < 0 || numeral.length - ten > 2 || ten > 1) return 0;
+  return tens * 10 + ones;
+}
+
+/** The Chinese numeral for 1 … 99, as written in measure markers (十一, 二十). */
+export function formatChineseNumeral(value: number): string {
+  if (value < 10) return DIGITS[value];
+  const tens = Math.floor(value / 10);
+  const ones = value % 10;
+  return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
+}
