@@ -1,0 +1,1 @@
+// Entry shim of the CLI bundle (dist/cli.js). PLACEHOLDER until the CLI lands.
