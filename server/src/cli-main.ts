@@ -1,1 +1,21 @@
-// Entry shim of the CLI bundle (dist/cli.js). PLACEHOLDER until the CLI lands.
+// Entry shim of the CLI bundle (dist/cli.js): hands the process to main() and sets the exit code. exitCode
+// rather than process.exit(), so that output still buffered for a pipe is written before Node exits.
+
+import { main } from './cli/main';
+
+main({
+  argv: process.argv.slice(2),
+  cwd: process.cwd(),
+  env: process.env,
+  stdin: process.stdin,
+  stdout: process.stdout,
+  stderr: process.stderr,
+}).then(
+  code => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bulletin-lint: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,130 @@
+// Command-line arguments: node:util parseArgs, then the checks parseArgs cannot make (values, combinations).
+
+import { parseArgs } from 'node:util';
+import { ruleById, type Locale, type SeveritySetting } from '../core';
+import { SEVERITY_SETTINGS, type RawConfig } from '../config';
+import { FORMAT_NAMES, type FormatName } from './formatters';
+import { messages } from './messages';
+
+export interface CliOptions {
+  /** Files, folders and globs as given; `-` is standard input. */
+  targets: string[];
+  fix: boolean;
+  fixDryRun: boolean;
+  format: FormatName;
+  /** `--rule` flags as a configuration layer above the files'. */
+  ruleOverrides?: RawConfig;
+  configPath?: string;
+  maxWarnings?: number;
+  quiet: boolean;
+  locale: Locale;
+  stdinFilename?: string;
+  version: boolean;
+  help: boolean;
+}
+
+/** A mistake in the arguments: printed with a hint to --help, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    /** The language the message is in, for the hint that follows it. */
+    readonly locale: Locale,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+const optionSpecs = {
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  format: { type: 'string', short: 'f' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string', short: 'c' },
+  'max-warnings': { type: 'string' },
+  quiet: { type: 'boolean', short: 'q' },
+  locale: { type: 'string' },
+  'stdin-filename': { type: 'string' },
+  version: { type: 'boolean', short: 'v' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+/**
+ * Parses `argv`; `defaultLocale` (from the environment) applies unless --locale says otherwise, and is the
+ * language of the UsageError when the arguments cannot be read at all.
+ */
+export function parseCliArgs(argv: readonly string[], defaultLocale: Locale): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(explainParseError(error as Error & { code?: string }, messages[defaultLocale]), defaultLocale);
+  }
+  const { values, positionals } = parsed;
+  const localeValue = values.locale;
+  if (localeValue !== undefined && localeValue !== 'zh' && localeValue !== 'en') throw new UsageError(messages[defaultLocale].badLocale(localeValue), defaultLocale);
+  const locale: Locale = localeValue ?? defaultLocale;
+  const say = messages[locale];
+
+  const format = values.format ?? 'stylish';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(say.badFormat(format, FORMAT_NAMES), locale);
+
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    const text = values['max-warnings'];
+    if (!/^\d+$/.test(text)) throw new UsageError(say.badMaxWarnings(text), locale);
+    maxWarnings = Number(text);
+  }
+
+  const targets = positionals.length ? positionals : ['.'];
+  const stdinCount = targets.filter(target => target === '-').length;
+  if (stdinCount > 1) throw new UsageError(say.stdinTwice, locale);
+  if (values['stdin-filename'] !== undefined && stdinCount === 0) throw new UsageError(say.stdinFilenameWithoutStdin, locale);
+  if (values.fix && values['fix-dry-run']) throw new UsageError(say.fixAndDryRun, locale);
+  if (values.fix && stdinCount) throw new UsageError(say.fixStdin, locale);
+
+  return {
+    targets,
+    fix: values.fix ?? false,
+    fixDryRun: values['fix-dry-run'] ?? false,
+    format: format as FormatName,
+    ruleOverrides: ruleFlags(values.rule ?? [], locale),
+    configPath: values.config,
+    maxWarnings,
+    quiet: values.quiet ?? false,
+    locale,
+    stdinFilename: values['stdin-filename'],
+    version: values.version ?? false,
+    help: values.help ?? false,
+  };
+}
+
+/** `--rule id=severity` flags as a configuration layer; the last flag for a rule wins. */
+function ruleFlags(flags: readonly string[], locale: Locale): RawConfig | undefined {
+  if (!flags.length) return undefined;
+  const say = messages[locale];
+  const rules: Record<string, SeveritySetting> = {};
+  for (const flag of flags) {
+    const match = /^\s*([^=\s]+)\s*=\s*(\S+)\s*$/.exec(flag);
+    if (!match) throw new UsageError(say.badRule(flag), locale);
+    const [, ruleId, severity] = match;
+    if (!ruleById.has(ruleId)) throw new UsageError(say.unknownRule(ruleId), locale);
+    if (!(SEVERITY_SETTINGS as readonly string[]).includes(severity)) throw new UsageError(say.badSeverity(severity), locale);
+    rules[ruleId] = severity as SeveritySetting;
+  }
+  return { rules };
+}
+
+function explainParseError(error: Error & { code?: string }, say: (typeof messages)[Locale]): string {
+  // Node names the option in quotes: '--xyz', '-x' or '-f, --format <value>'; the long name reads best.
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0];
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return say.unknownOption(option);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return error.message.includes('does not take an argument') ? say.unexpectedValue(option) : say.missingValue(option);
+    default:
+      return error.message;
+  }
+}

@@ -1,0 +1,86 @@
+// The human format, after ESLint's "stylish": problems grouped by file, aligned in columns (Chinese characters
+// are two columns wide in a terminal), then a summary. Colours only when the context allows them.
+
+import type { Severity } from '../../core';
+import { messages, severityWord } from '../messages';
+import type { FormatContext, Formatter, LintedFile } from './types';
+
+const STYLES = { bold: 1, dim: 2, underline: 4, red: 31, yellow: 33, cyan: 36, green: 32 } as const;
+const SEVERITY_STYLES: Record<Severity, keyof typeof STYLES> = { error: 'red', warning: 'yellow', info: 'cyan' };
+
+/** Terminal columns: East Asian wide and full-width characters take two. */
+export function displayWidth(text: string): number {
+  let width = 0;
+  for (const char of text) {
+    const code = char.codePointAt(0)!;
+    const wide =
+      (code >= 0x1100 && code <= 0x115f) ||
+      (code >= 0x2e80 && code <= 0xa4cf && code !== 0x303f) ||
+      (code >= 0xac00 && code <= 0xd7a3) ||
+      (code >= 0xf900 && code <= 0xfaff) ||
+      (code >= 0xfe30 && code <= 0xfe4f) ||
+      (code >= 0xff00 && code <= 0xff60) ||
+      (code >= 0xffe0 && code <= 0xffe6) ||
+      (code >= 0x20000 && code <= 0x3fffd);
+    width += wide ? 2 : 1;
+  }
+  return width;
+}
+
+function padEnd(text: string, width: number): string {
+  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+}
+
+export const formatStylish: Formatter = (files, context) => {
+  const paint = (style: keyof typeof STYLES, text: string) => (context.color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
+  const say = messages[context.locale];
+  const counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0 };
+  let output = '';
+  for (const file of files) {
+    if (!file.problems.length) continue;
+    output += `\n${paint('underline', file.displayPath)}\n`;
+    output += formatRows(file, context, paint);
+    for (const problem of file.problems) {
+      const fixable = !!problem.fix?.length;
+      if (problem.severity === 'error') {
+        counts.errors++;
+        if (fixable) counts.fixableErrors++;
+      } else if (problem.severity === 'warning') {
+        counts.warnings++;
+        if (fixable) counts.fixableWarnings++;
+      } else {
+        counts.infos++;
+      }
+    }
+  }
+  const total = counts.errors + counts.warnings + counts.infos;
+  if (total === 0) return `${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`;
+  const mark = counts.errors ? paint('red', '✖') : counts.warnings ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
+  output += `\n${mark} ${paint('bold', say.summary(counts))}\n`;
+  if (counts.fixableErrors || counts.fixableWarnings) output += `  ${say.fixable(counts.fixableErrors, counts.fixableWarnings)}\n`;
+  return `${output}\n`;
+};
+
+function formatRows(file: LintedFile, context: FormatContext, paint: (style: keyof typeof STYLES, text: string) => string): string {
+  const rows = file.problems.map(problem => ({
+    position: `${problem.line}:${problem.column}`,
+    severity: severityWord(problem.severity, context.locale),
+    style: SEVERITY_STYLES[problem.severity],
+    message: problem.message.replace(/\s*[\r\n]+\s*/g, ' '),
+    ruleId: problem.ruleId,
+  }));
+  const positionWidth = Math.max(...rows.map(row => displayWidth(row.position)));
+  const severityWidth = Math.max(...rows.map(row => displayWidth(row.severity)));
+  const messageWidth = Math.max(...rows.map(row => displayWidth(row.message)));
+  return rows
+    .map(row =>
+      [
+        `  ${paint('dim', padEnd(row.position, positionWidth))}`,
+        paint(row.style, padEnd(row.severity, severityWidth)),
+        padEnd(row.message, messageWidth),
+        paint('dim', row.ruleId),
+      ].join('  '),
+    )
+    .join('\n')
+    .concat('\n');
+}

@@ -1,0 +1,225 @@
+// The CLI: arguments → files → configuration → core → formatter. It takes its world as parameters (argv, cwd,
+// environment, streams, file access) so that tests run it in-process; cli-main.ts wires it to the process.
+
+import { readFile as readFileFromDisk } from 'node:fs/promises';
+import { join, relative, resolve, sep } from 'node:path';
+import { createTwoFilesPatch } from 'diff';
+import { version } from '../../../package.json';
+import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
+import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { formatters, locateProblems, type LintedFile } from './formatters';
+import { environmentLocale, helpText, messages } from './messages';
+import { decodeSource, encodeSource, keepLineEndings, writeFileAtomic } from './source';
+import { expandTargets, type Target, type TargetError } from './targets';
+
+export interface OutputStream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface CliParams {
+  argv: readonly string[];
+  cwd: string;
+  env: Readonly<Record<string, string | undefined>>;
+  stdin: AsyncIterable<Uint8Array | string>;
+  stdout: OutputStream;
+  stderr: OutputStream;
+  readFile?: (path: string) => Promise<Uint8Array>;
+  /** Writes the fixes of --fix; atomic by default. */
+  writeFile?: (path: string, data: Uint8Array) => Promise<void>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_TROUBLE = 2;
+
+const STDIN_LABEL = '<stdin>';
+
+/** Runs the CLI and resolves to its exit code. */
+export async function main(params: CliParams): Promise<number> {
+  const environment = environmentLocale(params.env);
+  let options: CliOptions;
+  try {
+    options = parseCliArgs(params.argv, environment);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    params.stdout.write(helpText(options.locale));
+    return EXIT_OK;
+  }
+  if (options.version) {
+    params.stdout.write(`bulletin-lint ${version}\n`);
+    return EXIT_OK;
+  }
+  return new Run(params, options).execute();
+}
+
+/** One invocation: the files it checks, what it reports, and whether anything went wrong on the way. */
+class Run {
+  private readonly say;
+  private readonly locale: Locale;
+  private readonly cache = new ConfigCache();
+  private readonly configPath?: string;
+  private readonly readFile: (path: string) => Promise<Uint8Array>;
+  private readonly writeFile: (path: string, data: Uint8Array) => Promise<void>;
+  /** Something could not be checked (exit code 2), though everything else was. */
+  private troubled = false;
+  /** A broken configuration file is named once, not once for every file below it. */
+  private readonly reportedConfigErrors = new Set<string>();
+  private diffs = '';
+
+  constructor(
+    private readonly params: CliParams,
+    private readonly options: CliOptions,
+  ) {
+    this.locale = options.locale;
+    this.say = messages[options.locale];
+    this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
+    this.readFile = params.readFile ?? readFileFromDisk;
+    this.writeFile = params.writeFile ?? writeFileAtomic;
+  }
+
+  async execute(): Promise<number> {
+    if (this.configPath) {
+      // With --config every file depends on that one file: if it is broken nothing can be checked.
+      try {
+        this.cache.load(this.configPath);
+      } catch (error) {
+        this.reportConfigError(error);
+        return EXIT_TROUBLE;
+      }
+    }
+    const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
+    for (const error of errors) this.reportTrouble(this.describeTargetError(error));
+    const files: LintedFile[] = [];
+    for (const target of targets) {
+      const file = await this.check(target);
+      if (file) files.push(file);
+    }
+    return this.report(files);
+  }
+
+  private async check(target: Target): Promise<LintedFile | undefined> {
+    const filePath = target.kind === 'file' ? target.path : this.options.stdinFilename === undefined ? undefined : resolve(this.params.cwd, this.options.stdinFilename);
+    const displayPath = filePath === undefined ? STDIN_LABEL : toDisplayPath(this.params.cwd, filePath);
+    let settings: FileSettings;
+    try {
+      // Standard input without a name takes the configuration of the working folder.
+      settings = resolveFileSettings(filePath ?? join(this.params.cwd, STDIN_LABEL), {
+        configPath: this.configPath,
+        overrides: this.options.ruleOverrides,
+        cache: this.cache,
+        cwd: this.params.cwd,
+      });
+    } catch (error) {
+      this.reportConfigError(error);
+      return undefined;
+    }
+    if (settings.ignored) {
+      if (target.kind === 'stdin' || target.explicit) this.params.stderr.write(`${this.say.ignoredFile(displayPath)}\n`);
+      return undefined;
+    }
+
+    let bytes: Uint8Array;
+    try {
+      bytes = target.kind === 'stdin' ? await readAll(this.params.stdin) : await this.readFile(target.path);
+    } catch (error) {
+      this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
+      return undefined;
+    }
+    const source = decodeSource(bytes);
+    if (!source.ok) {
+      this.reportTrouble(source.reason === 'binary' ? this.say.binary(displayPath) : this.say.notUtf8(displayPath));
+      return undefined;
+    }
+
+    const lintOptions: LintOptions = { ...settings.options, locale: this.locale };
+    let text = source.text;
+    let output: string | undefined;
+    if (this.options.fix || this.options.fixDryRun) {
+      const fixed = keepLineEndings(source.text, fixAll(source.text, lintOptions).text);
+      if (fixed !== source.text) {
+        if (target.kind === 'file' && this.options.fix) {
+          try {
+            await this.writeFile(target.path, encodeSource(fixed, source.bom));
+            text = fixed;
+          } catch (error) {
+            this.reportTrouble(this.say.notWritten(displayPath, errorDetail(error)));
+          }
+        } else {
+          text = fixed;
+          output = source.bom ? `\uFEFF${fixed}` : fixed;
+          this.diffs += createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, source.text, fixed);
+        }
+      }
+    }
+    const problems = lint(text, lintOptions);
+    return { filePath: filePath ?? STDIN_LABEL, displayPath, text, problems: locateProblems(text, problems), output };
+  }
+
+  private report(files: LintedFile[]): number {
+    const all = files.flatMap(file => file.problems);
+    const errorCount = all.filter(problem => problem.severity === 'error').length;
+    const warningCount = all.filter(problem => problem.severity === 'warning').length;
+    const shown = this.options.quiet ? files.map(file => ({ ...file, problems: file.problems.filter(problem => problem.severity === 'error') })) : files;
+    const context = {
+      cwd: this.params.cwd,
+      locale: this.locale,
+      color: !!this.params.stdout.isTTY && !this.params.env.NO_COLOR,
+      quiet: this.options.quiet,
+      rules,
+      version,
+    };
+    const diffs = this.options.format === 'stylish' || this.options.format === 'github' ? this.diffs : '';
+    this.params.stdout.write(diffs + formatters[this.options.format](shown, context));
+
+    const tooManyWarnings = this.options.maxWarnings !== undefined && warningCount > this.options.maxWarnings;
+    if (tooManyWarnings) this.params.stderr.write(`${this.say.tooManyWarnings(warningCount, this.options.maxWarnings!)}\n`);
+    if (this.troubled) return EXIT_TROUBLE;
+    return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
+  }
+
+  private reportTrouble(text: string): void {
+    this.params.stderr.write(`${text}\n`);
+    this.troubled = true;
+  }
+
+  private reportConfigError(error: unknown): void {
+    if (!(error instanceof ConfigError)) throw error;
+    this.troubled = true;
+    const text = error.describe(this.locale);
+    if (this.reportedConfigErrors.has(text)) return;
+    this.reportedConfigErrors.add(text);
+    this.params.stderr.write(`${text}\n`);
+  }
+
+  private describeTargetError(error: TargetError): string {
+    switch (error.kind) {
+      case 'not-found':
+        return this.say.notFound(error.argument);
+      case 'no-match':
+        return this.say.noMatch(error.argument);
+      case 'unreadable':
+        return this.say.unreadable(error.argument, error.detail);
+    }
+  }
+}
+
+async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
+  const chunks: Uint8Array[] = [];
+  for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
+  return Buffer.concat(chunks);
+}
+
+function errorDetail(error: unknown): string {
+  return (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
+}
+
+/** Paths as people read them: relative to the working folder, with "/" on every system. */
+function toDisplayPath(cwd: string, path: string): string {
+  return relative(cwd, path).split(sep).join('/') || path;
+}

@@ -1,0 +1,174 @@
+// Everything the CLI says, in Chinese (the default) and English. Rule messages come from the core.
+
+import type { Locale, Severity } from '../core';
+
+/** The locale of the environment: English when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with `en`. */
+export function environmentLocale(env: Readonly<Record<string, string | undefined>>): Locale {
+  const setting = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
+  return /^en\b|^en_/i.test(setting) ? 'en' : 'zh';
+}
+
+const severityWords: Record<Locale, Record<Severity, string>> = {
+  zh: { error: '错误', warning: '警告', info: '提示' },
+  en: { error: 'error', warning: 'warning', info: 'info' },
+};
+
+export function severityWord(severity: Severity, locale: Locale): string {
+  return severityWords[locale][severity];
+}
+
+const help: Record<Locale, string> = {
+  zh: `用法：bulletin-lint [选项] [文件、文件夹或 glob …]
+      bulletin-lint [选项] - --stdin-filename <文件名>    从标准输入读取
+
+检查政务信息简报的格式与规范。文件夹中检查 .txt、.md、.bulletin 文件
+（跳过 node_modules 和以“.”开头的文件夹）；不给出文件时检查当前文件夹。
+每个文件使用最近的 .bulletinrc.json 配置（向上级文件夹合并，直到 "root": true）。
+
+选项：
+  --fix                      修复可自动修复的问题并写回文件（保留 BOM 和换行符）
+  --fix-dry-run              只显示修复会做的改动（统一差异格式），不写文件
+  -f, --format <格式>        输出格式：stylish（默认）、json、sarif、github
+  --rule <规则=级别>         设置规则级别：off、info、warning、error（可重复）
+  -c, --config <路径>        只使用这个配置文件，不查找 .bulletinrc.json
+  --max-warnings <数量>      警告多于这个数量时检查失败
+  -q, --quiet                只报告错误
+  --locale <zh|en>           消息语言（默认按 LC_ALL、LC_MESSAGES、LANG，否则中文）
+  --stdin-filename <文件名>  标准输入内容的文件名（用于查找配置和显示）
+  -v, --version              显示版本
+  -h, --help                 显示本帮助
+
+使用 --fix-dry-run 时，stylish 和 github 格式先列出差异；json 格式在 output 中给出修复后的全文。
+
+退出码：0 没有错误（警告不超过 --max-warnings）；1 有错误或警告过多；
+        2 用法错误、文件无法读取或不是 UTF-8 文本、配置有误。
+`,
+  en: `Usage: bulletin-lint [options] [files, folders or globs …]
+       bulletin-lint [options] - --stdin-filename <name>    read from standard input
+
+Checks government information bulletins (政务信息简报). Folders are searched for .txt, .md and
+.bulletin files (node_modules and folders starting with "." are skipped); without files the
+current folder is checked. Each file uses the nearest .bulletinrc.json (merged with the ones in
+parent folders up to one with "root": true).
+
+Options:
+  --fix                      Fix what can be fixed and write the files (BOM and line endings kept)
+  --fix-dry-run              Show the fixes as a unified diff; write nothing
+  -f, --format <format>      Output format: stylish (default), json, sarif, github
+  --rule <rule=severity>     Set a rule's severity: off, info, warning, error (repeatable)
+  -c, --config <path>        Use this configuration file only; do not search for .bulletinrc.json
+  --max-warnings <count>     Fail when there are more warnings than this
+  -q, --quiet                Report errors only
+  --locale <zh|en>           Language of the messages (default from LC_ALL, LC_MESSAGES, LANG; else Chinese)
+  --stdin-filename <name>    File name of the standard input (to find its configuration and to report)
+  -v, --version              Print the version
+  -h, --help                 Print this help
+
+With --fix-dry-run, the stylish and github formats print the diff first; the json format gives the
+fixed text in "output".
+
+Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
+            2 usage error, a file that cannot be read or is not UTF-8 text, invalid configuration.
+`,
+};
+
+export function helpText(locale: Locale): string {
+  return help[locale];
+}
+
+type Message<Args extends unknown[]> = (...args: Args) => string;
+
+interface Messages {
+  usageHint: string;
+  unknownOption: Message<[option: string]>;
+  missingValue: Message<[option: string]>;
+  unexpectedValue: Message<[option: string]>;
+  badFormat: Message<[value: string, choices: readonly string[]]>;
+  badRule: Message<[value: string]>;
+  unknownRule: Message<[ruleId: string]>;
+  badSeverity: Message<[value: string]>;
+  badMaxWarnings: Message<[value: string]>;
+  badLocale: Message<[value: string]>;
+  fixAndDryRun: string;
+  fixStdin: string;
+  stdinTwice: string;
+  stdinFilenameWithoutStdin: string;
+  notFound: Message<[path: string]>;
+  noMatch: Message<[pattern: string]>;
+  unreadable: Message<[path: string, detail: string]>;
+  binary: Message<[path: string]>;
+  notUtf8: Message<[path: string]>;
+  notWritten: Message<[path: string, detail: string]>;
+  ignoredFile: Message<[path: string]>;
+  noProblems: Message<[fileCount: number]>;
+  noErrors: Message<[fileCount: number]>;
+  summary: Message<[counts: { errors: number; warnings: number; infos: number }]>;
+  fixable: Message<[errors: number, warnings: number]>;
+  tooManyWarnings: Message<[count: number, max: number]>;
+}
+
+export const messages: Record<Locale, Messages> = {
+  zh: {
+    usageHint: '运行 bulletin-lint --help 查看用法。',
+    unknownOption: option => `未知的选项：${option}`,
+    missingValue: option => `选项 ${option} 需要一个值`,
+    unexpectedValue: option => `选项 ${option} 不接受值`,
+    badFormat: (value, choices) => `未知的输出格式“${value}”，可选：${choices.join('、')}`,
+    badRule: value => `--rule 的值“${value}”应写成 规则=级别，例如 --rule number-grouping=off`,
+    unknownRule: ruleId => `没有名为“${ruleId}”的规则`,
+    badSeverity: value => `未知的级别“${value}”，可选：off、info、warning、error`,
+    badMaxWarnings: value => `--max-warnings 的值“${value}”应为不小于 0 的整数`,
+    badLocale: value => `未知的语言“${value}”，可选：zh、en`,
+    fixAndDryRun: '--fix 和 --fix-dry-run 不能同时使用',
+    fixStdin: '标准输入不能使用 --fix（无处写回），请用 --fix-dry-run 查看修复',
+    stdinTwice: '标准输入（-）只能给出一次',
+    stdinFilenameWithoutStdin: '--stdin-filename 只能与 -（标准输入）一起使用',
+    notFound: path => `找不到文件或文件夹：${path}`,
+    noMatch: pattern => `没有文件匹配：${pattern}`,
+    unreadable: (path, detail) => `无法读取 ${path}（${detail}）`,
+    binary: path => `${path} 不是文本文件（含有 NUL 字节），未检查`,
+    notUtf8: path => `${path} 不是 UTF-8 编码的文本，未检查（请另存为 UTF-8）`,
+    notWritten: (path, detail) => `无法写入修复：${path}（${detail}），文件未改动`,
+    ignoredFile: path => `${path} 已按配置中的 ignorePatterns 忽略`,
+    noProblems: fileCount => `已检查 ${fileCount} 个文件，未发现问题。`,
+    noErrors: fileCount => `已检查 ${fileCount} 个文件，未发现错误。`,
+    summary: ({ errors, warnings, infos }) =>
+      `共 ${errors + warnings + infos} 个问题（${errors} 个错误，${warnings} 个警告${infos ? `，${infos} 个提示` : ''}）`,
+    fixable: (errors, warnings) => `其中 ${[errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean).join('、')}可以用 --fix 自动修复。`,
+    tooManyWarnings: (count, max) => `警告有 ${count} 个，多于 --max-warnings 允许的 ${max} 个。`,
+  },
+  en: {
+    usageHint: 'Run bulletin-lint --help for usage.',
+    unknownOption: option => `Unknown option: ${option}`,
+    missingValue: option => `Option ${option} needs a value`,
+    unexpectedValue: option => `Option ${option} takes no value`,
+    badFormat: (value, choices) => `Unknown format "${value}"; choose one of ${choices.join(', ')}`,
+    badRule: value => `--rule "${value}" must be written rule=severity, e.g. --rule number-grouping=off`,
+    unknownRule: ruleId => `There is no rule "${ruleId}"`,
+    badSeverity: value => `Unknown severity "${value}"; choose one of off, info, warning, error`,
+    badMaxWarnings: value => `--max-warnings "${value}" must be a whole number of 0 or more`,
+    badLocale: value => `Unknown locale "${value}"; choose zh or en`,
+    fixAndDryRun: '--fix and --fix-dry-run cannot be used together',
+    fixStdin: 'Standard input cannot be fixed in place; use --fix-dry-run to see the fixes',
+    stdinTwice: 'Standard input (-) can be given once only',
+    stdinFilenameWithoutStdin: '--stdin-filename needs - (standard input)',
+    notFound: path => `No such file or folder: ${path}`,
+    noMatch: pattern => `No files match ${pattern}`,
+    unreadable: (path, detail) => `Cannot read ${path} (${detail})`,
+    binary: path => `${path} is not a text file (it contains NUL bytes); not checked`,
+    notUtf8: path => `${path} is not UTF-8 text; not checked (save it as UTF-8)`,
+    notWritten: (path, detail) => `Cannot write the fixes to ${path} (${detail}); the file is unchanged`,
+    ignoredFile: path => `${path} is ignored by ignorePatterns in the configuration`,
+    noProblems: fileCount => `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked, no problems found.`,
+    noErrors: fileCount => `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked, no errors found.`,
+    summary: ({ errors, warnings, infos }) => {
+      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+      return `${plural(errors + warnings + infos, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''})`;
+    },
+    fixable: (errors, warnings) => {
+      const parts = [errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''];
+      return `${parts.filter(Boolean).join(' and ')} can be fixed with --fix.`;
+    },
+    tooManyWarnings: (count, max) => `${count} warnings, more than --max-warnings allows (${max}).`,
+  },
+};

@@ -1,0 +1,57 @@
+// Reading and writing drafts as bytes at the edge: UTF-8 only (a BOM allowed and kept), never a binary file;
+// fixes are written atomically (a temporary file in the same folder, then a rename) with the file's BOM and
+// line endings as they were.
+
+import { randomBytes } from 'node:crypto';
+import { chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+const BOM = '\uFEFF';
+
+export type DecodedSource = { ok: true; text: string; bom: boolean } | { ok: false; reason: 'binary' | 'not-utf8' };
+
+export function decodeSource(bytes: Uint8Array): DecodedSource {
+  // UTF-16 files start with their BOM and are full of NUL bytes: say "not UTF-8" rather than "binary".
+  if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) return { ok: false, reason: 'not-utf8' };
+  if (bytes.includes(0)) return { ok: false, reason: 'binary' };
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
+  } catch {
+    return { ok: false, reason: 'not-utf8' };
+  }
+  return text.startsWith(BOM) ? { ok: true, text: text.slice(1), bom: true } : { ok: true, text, bom: false };
+}
+
+/**
+ * The fixed text with the file's line endings: a fix that inserts "\n" into a CRLF file would mix them. A file
+ * with CRLF only has no lone "\n", so every lone one in the result comes from a fix.
+ */
+export function keepLineEndings(original: string, fixed: string): string {
+  const crlfOnly = original.includes('\r\n') && !/(^|[^\r])\n/.test(original);
+  return crlfOnly ? fixed.replace(/\r?\n/g, '\r\n') : fixed;
+}
+
+/** The bytes of a draft: UTF-8, with the BOM if the file had one. */
+export function encodeSource(text: string, bom: boolean): Uint8Array {
+  return new TextEncoder().encode(bom ? BOM + text : text);
+}
+
+/**
+ * Replaces the file's content at once: readers see the old or the new file, never half of one, and a failure
+ * leaves the old file and no temporary file. A symbolic link is followed (the link stays a link); the file's
+ * permissions are kept.
+ */
+export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
+  const target = await realpath(path);
+  const { mode } = await stat(target);
+  const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
+  try {
+    await writeFile(temporary, data, { flag: 'wx' });
+    await chmod(temporary, mode & 0o7777);
+    await rename(temporary, target);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
+}

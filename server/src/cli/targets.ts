@@ -1,0 +1,85 @@
+// From the command line's files, folders and globs to the list of files to lint, in a stable order.
+
+import type { Dirent } from 'node:fs';
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, resolve } from 'node:path';
+
+// tinyglobby's ES module build reads import.meta.url, which is empty in the CommonJS bundle (dist/cli.js):
+// require() makes esbuild take its CommonJS build instead.
+const { glob, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
+
+/** Extensions of the drafts looked for in folders. Files named explicitly are linted whatever their name. */
+export const DRAFT_EXTENSIONS = ['.txt', '.md', '.bulletin'];
+
+export type Target = { kind: 'stdin' } | { kind: 'file'; path: string; explicit: boolean };
+
+export type TargetError = { kind: 'not-found' | 'no-match'; argument: string } | { kind: 'unreadable'; argument: string; detail: string };
+
+export interface ExpandedTargets {
+  targets: Target[];
+  errors: TargetError[];
+}
+
+export async function expandTargets(argumentsGiven: readonly string[], cwd: string): Promise<ExpandedTargets> {
+  const targets: Target[] = [];
+  const errors: TargetError[] = [];
+  const seen = new Set<string>();
+  const add = (path: string, explicit: boolean) => {
+    if (seen.has(path)) return;
+    seen.add(path);
+    targets.push({ kind: 'file', path, explicit });
+  };
+  for (const argument of argumentsGiven) {
+    if (argument === '-') {
+      targets.push({ kind: 'stdin' });
+      continue;
+    }
+    const path = resolve(cwd, argument);
+    let isDirectory: boolean;
+    try {
+      isDirectory = (await stat(path)).isDirectory();
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        errors.push({ kind: 'unreadable', argument, detail: code ?? String(error) });
+      } else if (isDynamicPattern(argument)) {
+        const matches = await glob(argument, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] });
+        if (!matches.length) errors.push({ kind: 'no-match', argument });
+        for (const match of matches.map(match => resolve(match)).sort()) add(match, false);
+      } else {
+        errors.push({ kind: 'not-found', argument });
+      }
+      continue;
+    }
+    if (!isDirectory) {
+      add(path, true);
+      continue;
+    }
+    try {
+      for (const file of await walk(path)) add(file, false);
+    } catch (error) {
+      errors.push({ kind: 'unreadable', argument, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    }
+  }
+  return { targets, errors };
+}
+
+/**
+ * The drafts in a folder and its subfolders, sorted by path. Skips node_modules and folders whose name starts
+ * with "." (.git, .vscode), and does not follow symbolic links (no cycles, nothing outside the tree).
+ */
+async function walk(folder: string): Promise<string[]> {
+  const entries: Dirent[] = await readdir(folder, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const files: string[] = [];
+  for (const entry of entries) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) {
+      if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
+      files.push(...(await walk(path)));
+    } else if (entry.isFile() && DRAFT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
+      files.push(path);
+    }
+  }
+  return files;
+}
