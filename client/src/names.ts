@@ -1,0 +1,25 @@
+// Names that the manifest (package.json), the client and the language server agree on. Kept free of `vscode`
+// imports so that the manifest test can read them under plain Node.
+
+export const LANGUAGE_ID = 'bulletin';
+
+/**
+ * The language client's id. vscode-languageclient reads `<id>.trace.server`, so it must equal the settings
+ * section; the server pulls its settings from the same section.
+ */
+export const SETTINGS_SECTION = 'bulletinLint';
+
+/** Commands the extension contributes (`contributes.commands`). */
+export const COMMANDS = {
+  fixAll: 'bulletinLint.fixAll',
+  restartServer: 'bulletinLint.restartServer',
+  showOutput: 'bulletinLint.showOutput',
+} as const;
+
+export type CommandName = keyof typeof COMMANDS;
+
+/** The server's workspace/executeCommand that fixes every fixable problem of one document (argument `{ uri }`). */
+export const SERVER_FIX_ALL_COMMAND = 'bulletinLint.applyFixAll';
+
+/** The files whose changes the server must hear about: its configuration. */
+export const CONFIG_FILE_GLOB = '**/.bulletinrc.json';
