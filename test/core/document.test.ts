@@ -85,10 +85,245 @@ const expected: Record<string, string[]> = {
   ],
 };
 
+/**
+ * Re-wraps every block of an items draft at `width` characters, with blank lines between the pieces, as a PDF
+ * extraction would. A headline on a line of its own stays so: without that line break nothing separates it from
+ * its 一是 (区委组织部…治理水平一是加强…).
+ */
+function rewrap(text: string, width: number): string {
+  const wrap = (flowText: string) => {
+    const pieces: string[] = [];
+    for (let at = 0; at < flowText.length; at += width) pieces.push(flowText.slice(at, at + width));
+    return pieces.join('\n\n');
+  };
+  return parseDocument(text).blocks
+    .map(block => {
+      const headlineAlone = block.headline && /^\s*\n/.test(text.slice(block.headline.end, block.end));
+      if (!block.headline || !headlineAlone) return wrap(flat(text, block));
+      return `${wrap(flat(text, block.headline))}\n${wrap(flat(text, { start: block.headline.end, end: block.end }))}`;
+    })
+    .join('\n');
+}
+
+/** Whether a span boundary falls between the two halves of a surrogate pair. */
+function splitsPair(text: string, offset: number): boolean {
+  return /[\ud800-\udbff]/.test(text[offset - 1] ?? '') && /[\udc00-\udfff]/.test(text[offset] ?? '');
+}
+
+function spansOf(document: BulletinDocument): Span[] {
+  const spans: Span[] = [];
+  const visit = (block: Block) => {
+    spans.push(block);
+    if (block.headline) spans.push(block.headline);
+    for (const measure of block.measures) spans.push(measure, measure.numeral);
+    if (block.attribution) spans.push(block.attribution, block.attribution.inner, ...block.attribution.units);
+    block.sections.forEach(visit);
+  };
+  document.blocks.forEach(visit);
+  return spans;
+}
+
+const itemsSamples = ['000', '001', '002', '004'];
+
 describe('document parser', () => {
   describe('reads the real drafts', () => {
     for (const [prefix, blocks] of Object.entries(expected)) {
       it(`sample ${prefix}`, () => assert.deepEqual(summary(parseDocument(sample(prefix))), blocks));
+    }
+
+    it('sample 004: header, footer and the units of each attribution', () => {
+      const text = sample('004');
+      const document = parseDocument(text);
+      const slice = (span?: Span) => (span ? text.slice(span.start, span.end) : undefined);
+      assert.equal(slice(document.header?.issue), '第 45 期');
+      assert.equal(slice(document.header?.date), '2024 年 8 月 9 日');
+      assert.equal(slice(document.header?.office), '中共上街区委办公室');
+      assert.match(slice(document.footer)!, /^本期送：区县处级领导[\s\S]*责任编辑：柴亚文$/);
+      assert.deepEqual(document.blocks.map(block => block.attribution!.units.map(unit => unit.name).join('+')), [
+        '先进制造业开发区', '峡窝镇+区自然资源局', '中心路街道+区域管局', '工业路街道+区工信商务局', '区委编办', '区财政局', '区退役军人事务局', '区委社工部', '区教育局',
+      ]);
+      for (const block of document.blocks) for (const unit of block.attribution!.units) assert.equal(slice(unit), unit.name);
+    });
+
+    it('sample 000: the attribution wrapped across lines keeps one unit', () => {
+      const text = sample('000');
+      const unit = parseDocument(text).blocks[0].attribution!.units[0];
+      assert.equal(unit.name, '通航试验区管委会');
+      assert.equal(text.slice(unit.start, unit.end), '通航试验区\n\n管委会');
+    });
+
+    it('sample 003: the collective article has no byline, and only bylines close the others', () => {
+      const document = parseDocument(sample('003'));
+      assert.equal(document.dialect, 'articles');
+      for (const block of document.blocks) if (block.attribution) assert.ok(block.attribution.byline && block.attribution.open === '(' && block.attribution.close === ')');
+    });
+  });
+
+  describe('is not derailed by extraction damage', () => {
+    for (const prefix of itemsSamples) {
+      it(`sample ${prefix}: CRLF line breaks`, () => {
+        const text = sample(prefix).replace(/\n/g, '\r\n');
+        assert.deepEqual(summary(parseDocument(text)), expected[prefix]);
+      });
+
+      it(`sample ${prefix}: a BOM`, () => {
+        const text = `\ufeff${sample(prefix)}`;
+        const document = parseDocument(text);
+        assert.deepEqual(summary(document), expected[prefix]);
+        assert.notEqual(text[document.blocks[0].start], '\ufeff');
+      });
+
+      it(`sample ${prefix}: blank lines between all lines never split an item`, () => {
+        assert.deepEqual(summary(parseDocument(sample(prefix).replace(/\n/g, '\n\n\n'))), expected[prefix]);
+      });
+
+      for (const width of [7, 13, 29]) {
+        it(`sample ${prefix}: hard wraps every ${width} characters, inside words, markers and attributions`, () => {
+          assert.deepEqual(summary(parseDocument(rewrap(sample(prefix), width))), expected[prefix]);
+        });
+      }
+
+      it(`sample ${prefix}: page furniture between the lines`, () => {
+        const text = sample(prefix).replace(/\n\n/g, (match, offset: number) => (offset % 7 === 0 ? '\n\n— 4 —\n\n' : match));
+        assert.ok(text.includes('— 4 —'));
+        assert.deepEqual(summary(parseDocument(text)), expected[prefix]);
+      });
+    }
+
+    it('markdown bold residue in a plain-text draft', () => {
+      const text = sample('004');
+      assert.ok(text.includes('**38.34**'));
+      assert.deepEqual(summary(parseDocument(text)), expected['004']);
+      assert.equal(parseDocument(text).dialect, 'items');
+    });
+
+    it('astral characters: no span splits a surrogate pair', () => {
+      const text = '𠮷区𠮷局推进𠮷工作 一是加强𠮷\n\n管理。二是𠮷。（𠮷区\n\n𠮷局）\n△ 𠮷𠮷。（区𠮷局）';
+      const document = parseDocument(text);
+      assert.deepEqual(summary(document), ['item|𠮷区𠮷局推进𠮷工作|12|（𠮷区𠮷局）', 'brief|||（区𠮷局）']);
+      for (const span of spansOf(document)) assert.ok(!splitsPair(text, span.start) && !splitsPair(text, span.end), JSON.stringify(span));
+      assert.equal(document.blocks[0].attribution!.units[0].name, '𠮷区𠮷局');
+    });
+  });
+
+  describe('items', () => {
+    const read = (text: string) => summary(parseDocument(text));
+
+    it('ends an item at its attribution, a brief mark, or the next headline after a full stop, never at blank lines', () => {
+      assert.deepEqual(read('区教育局推进工作 一是加强。\n\n\n\n二是落实。\n区财政局做好工作 一是保障。二是资助。\n△ 近日，区侨联开展活动。（区侨联）'), [
+        'item|区教育局推进工作|12|',
+        'item|区财政局做好工作|12|',
+        'brief|||（区侨联）',
+      ]);
+    });
+
+    it('takes a headline on a line of its own', () => {
+      assert.deepEqual(read('区委组织部组建公办物业\n一是加强组织引导。二是重视群众意见。（区委组织部）'), ['item|区委组织部组建公办物业|12|（区委组织部）']);
+    });
+
+    it('an item that starts with its first marker has no headline', () => {
+      const document = parseDocument('一是加强组织引导。二是重视群众意见。（区委组织部）');
+      assert.equal(document.blocks[0].headline, undefined);
+      assert.equal(document.blocks[0].measures[0].start, document.blocks[0].start);
+    });
+
+    it('finds the headline of an item whose numbering does not start at 一是', () => {
+      assert.deepEqual(read('区教育局推进工作 二是加强。三是落实。（区教育局）'), ['item|区教育局推进工作|23|（区教育局）']);
+    });
+
+    it('reads markers only at sentence boundaries, and a marker of the other style only where it continues the sequence', () => {
+      assert.deepEqual(read('区委党校统一思想 一是统一是基础，问题之一是作风。二是唯一是标准，三要素齐全。三要落实。（区委党校）'), ['item|区委党校统一思想|123|（区委党校）']);
+      const measures = parseDocument('区委党校推进工作 一是学习。二要宣传。三是落实，一要紧抓。（区委党校）').blocks[0].measures;
+      assert.deepEqual(measures.map(measure => `${measure.value}${measure.suffix}`), ['1是', '2要', '3是']);
+    });
+
+    it('a marker broken across lines keeps its numeral span', () => {
+      const text = '区委党校推进工作 一是学习。二\n\n是宣传。（区委党校）';
+      const second = parseDocument(text).blocks[0].measures[1];
+      assert.equal(text.slice(second.start, second.end), '二\n\n是');
+      assert.equal(text.slice(second.numeral.start, second.numeral.end), '二');
+    });
+
+    it('inner parentheses are not attributions; only the last group is', () => {
+      const document = parseDocument('△ 9月25日，我区被明确为首批创新试点县（区）。（区委政法委）\n△ 动员各镇（街道）\n社保专员参加。（区人社局）');
+      assert.deepEqual(summary(document), ['brief|||（区委政法委）', 'brief|||（区人社局）']);
+    });
+
+    it('recognises attributions in half-width, mixed or missing parentheses', () => {
+      const document = parseDocument('区教育局推进工作 一是加强。二是落实。(区教育局)\n区财政局做好工作 一是保障。二是资助。（区财政局)\n区人社局打造窗口 一是公开。二是服务。（区人社局\n\n区审计局开展审计 一是明确重点。二是整体推进。（区审计局）');
+      const attributions = document.blocks.map(block => block.attribution!);
+      assert.deepEqual(attributions.map(attribution => [attribution.open, attribution.close, attribution.units.map(unit => unit.name).join()]), [
+        ['(', ')', '区教育局'],
+        ['（', ')', '区财政局'],
+        ['（', '', '区人社局'],
+        ['（', '）', '区审计局'],
+      ]);
+      assert.equal(document.text.slice(attributions[2].start, attributions[2].end), '（区人社局');
+    });
+
+    it('an unclosed parenthesis inside an item is no attribution', () => {
+      assert.deepEqual(read('区人社局打造窗口 一是公开（含网站\n信息。二是服务。（区人社局）'), ['item|区人社局打造窗口|12|（区人社局）']);
+    });
+
+    it('a single # line does not make a draft markdown', () => {
+      assert.equal(parseDocument('# 上街信息\n区教育局推进工作 一是加强。二是落实。（区教育局）').dialect, 'items');
+      assert.equal(parseDocument('## 标题\n正文。').dialect, 'articles');
+    });
+  });
+
+  describe('articles', () => {
+    const read = (text: string) => summary(parseDocument(text, 'articles'));
+
+    it('bylines on their own line, wrapped, at the end of the last paragraph, unclosed, or leading', () => {
+      assert.deepEqual(read([
+        '## 甲', '正文。', '', '(记者 张怡馨', '通讯员 赵凌舟)',
+        '## 乙', '正文收获满满。（记者 刘世平）',
+        '## 丙', '正文。', '', '（记者 王明明',
+        '## 丁', '本报讯（记者 张三 通讯员 李四）3月5日，开展活动。',
+        '## 戊', '正文。', '', '（区委宣传部）',
+        '## 己', '正文没有署名。',
+      ].join('\n')), [
+        'article|甲||(记者 张怡馨通讯员 赵凌舟)',
+        'article|乙||（记者 刘世平）',
+        'article|丙||（记者 王明明',
+        'article|丁||（记者 张三 通讯员 李四）',
+        'article|戊||（区委宣传部）',
+        'article|己||',
+      ]);
+    });
+
+    it('a unit named 文… is not a byline', () => {
+      const attribution = parseDocument('## 甲\n正文。\n\n（文明办）', 'articles').blocks[0].attribution!;
+      assert.equal(attribution.byline, false);
+      assert.deepEqual(attribution.units.map(unit => unit.name), ['文明办']);
+    });
+
+    it('sections with their measures, and 简讯 briefs each closed by its byline', () => {
+      assert.deepEqual(read('## 全区学习全会精神\n### 工业路街道\n一是学习。\n\n二是落实。\n### 矿山街道\n一是提高站位。\n## 简讯\n●近日，开展活动。\n(记者 王明明)\n●2月27日，开展活动。\n(记者 张怡馨)'), [
+        'article|全区学习全会精神|| / section|工业路街道|12| / section|矿山街道|1|',
+        'brief|||(记者 王明明)',
+        'brief|||(记者 张怡馨)',
+      ]);
+    });
+  });
+
+  describe('stays linear', () => {
+    const cases: Record<string, string> = {
+      'many briefs': '△ 近日，区侨联开展活动。\n'.repeat(40000),
+      'many lines without markers': '区委党校推进工作。\n'.repeat(60000),
+      'one long line': '区委党校推进工作，'.repeat(110000),
+      'markers only': '一是'.repeat(300000),
+      'open parentheses only': '（'.repeat(500000),
+      'quotes only': '“'.repeat(500000),
+      'blank lines only': '\n'.repeat(1000000),
+    };
+    for (const [name, text] of Object.entries(cases)) {
+      it(`${name} (about 1 MB) parses in well under a second`, () => {
+        const started = performance.now();
+        parseDocument(text);
+        parseDocument(text, 'articles');
+        assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
+      });
     }
   });
 });

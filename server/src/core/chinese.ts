@@ -13,6 +13,14 @@ export function isBlankChar(char: string): boolean {
   return BLANK_CHARS.includes(char);
 }
 
+/**
+ * `isBlankChar` by UTF-16 code. Hot loops read `text.charCodeAt(i)` rather than `text[i]`: on CJK text every
+ * `text[i]` allocates a one-character string.
+ */
+export function isBlankCode(code: number): boolean {
+  return code === 0x20 || code === 0x09 || code === 0xa0 || code === 0x3000 || code === 0xfeff;
+}
+
 const DIGITS = '零一二三四五六七八九';
 
 /** Value of a Chinese numeral of one to three characters as used by measure markers (一 … 九十九), or 0. */

@@ -3,9 +3,12 @@
 //
 // Drafts arrive as PDF or Word extractions, so the parser never trusts blank lines: an item ends at its closing
 // attribution, at a brief mark (△ ●), at the next headline, or at the footer. Hard wraps are undone by reading
-// the content lines as one "flow" (line texts concatenated, trimmed), with a map back to text offsets.
+// the content lines as one "flow" (line texts trimmed and concatenated), with a map back to text offsets.
+//
+// Everything here is linear in the text: one regex pass finds the line breaks, one the marker candidates, one
+// the quotation marks; every backward scan is bounded by a small constant.
 
-import { isBlankChar, parseChineseNumeral } from './chinese';
+import { isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
 export type LineKind = 'blank' | 'header' | 'footer' | 'furniture' | 'heading' | 'content';
@@ -16,14 +19,17 @@ export interface Line extends Span {
   next: number;
 }
 
-/** A measure marker such as 二是: the span covers the numeral and the suffix. */
+/** A measure marker such as 二是: the span covers the numeral and the suffix (and a line break between them). */
 export interface Measure extends Span {
   value: number;
   numeral: Span;
   suffix: '是' | '要';
 }
 
-/** The closing unit attribution `（区教育局）` or byline `（记者 张怡馨）`: the span includes the parentheses. */
+/**
+ * The closing unit attribution `（区教育局）` or byline `（记者 张怡馨）`: the span includes the parentheses.
+ * A parenthesis the writer left out is '' in `open` or `close` (the span then starts or ends at the text).
+ */
 export interface Attribution extends Span {
   open: string;
   close: string;
@@ -70,63 +76,87 @@ export interface BulletinDocument {
   isQuoted(offset: number): boolean;
 }
 
+/** The UTF-16 codes of a set of characters, for tests on `charCodeAt` (see `isBlankCode` for why). */
+function codes(chars: string): ReadonlySet<number> {
+  return new Set(Array.from(chars, char => char.charCodeAt(0)));
+}
+
+const LINE_BREAK = /\r\n|\r|\n/g;
 const FURNITURE = /^[\s\u3000]*(?:[—–\-－]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]*[—–\-－]{1,2}|第[\s\u3000]*\d{1,4}[\s\u3000]*页(?:[\s\u3000]*共[\s\u3000]*\d{1,4}[\s\u3000]*页)?)[\s\u3000]*$/;
-const HEADING = /^#{1,6}[ \t]/;
+/** Characters a furniture line starts with, and the longest furniture line: cheap tests before the regex. */
+const FURNITURE_FIRST = codes('—–-－第');
+const FURNITURE_MAX = 40;
+const HEADING = /^(#{1,6})[ \t]/;
 const ISSUE_LINE = /^[\s\u3000]*第[\s\u3000]*[\d一二三四五六七八九十〇零百]+[\s\u3000]*期[\s\u3000]*$/;
 const DATE_LINE = /^[\s\u3000]*\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日[\s\u3000]*$/;
 const FOOTER_LINE = /^[\s\u3000]*(?:本期送|送|发|抄送|报|责任编辑|编辑|审核|签发|印发|共印)[\s\u3000]*[：:]/;
-const BYLINE = /^[（(][\s\u3000]*(?:本报)?(?:记者|通讯员|文|图|作者|编辑)/;
-const BRIEF_MARK = /^[△▲●]/;
+/** A byline's opening: `（记者 …` `(本报记者 …` `（文/…` `（图 …`; not a unit such as 文明办 or 文旅局. */
+const BYLINE = /^[（(][\s\u3000]*(?:本报|特约|见习)?(?:记者|通讯员|实习生|作者|摄影|编辑|[文图][\s\u3000]*[／/|｜:：\s])/;
+const BRIEF_MARKS = codes('△▲●');
 /** A marker candidate: a numeral of up to three characters and 是 or 要. */
 const MARKER = /([一二三四五六七八九十]{1,3})([是要])/g;
+/** After 要, characters that make a noun of it (三要素, 四要点), not a marker. */
+const NOT_AFTER_YAO = codes('素点件闻塞案害旨诀略');
 /** An attribution's text: short, without sentence punctuation or nested parentheses. */
 const ATTRIBUTION_INNER = /^[^（）()。，；！？：\n]{2,60}$/;
-const SENTENCE_STOP = '。！？';
-const MARKER_BOUNDARY = '。！？；：，';
+/** How far back from an item's end an attribution's opening parenthesis may lie. */
+const ATTRIBUTION_REACH = 62;
+const UNIT_SEPARATORS = codes('、,');
+const SENTENCE_STOP = codes('。！？');
+/** What an attribution may follow: a sentence stop, a closing quote or parenthesis. */
+const BEFORE_ATTRIBUTION = codes('。！？”）');
+const MARKER_BOUNDARY = codes('。！？；：，');
+const OPEN_PARENS = codes('（(');
+const CONTINUES_LINE = codes('，。、；：！？”’）》】…—,.;:!?)');
+const CLOSE_PARENS = codes('）)');
 const HEADLINE_MAX = 80;
+/** How far into an article's body a leading byline (本报讯（记者 …）) may start. */
+const LEADING_BYLINE_REACH = 30;
 
 /** Content lines read as one text, hard wraps undone. */
 class Flow {
-  text = '';
-  /** Text offset of each flow index. */
-  offsets: Int32Array;
-  /** Flow indices where a new source line begins, ascending. */
-  lineStarts: number[] = [];
-  /** Index into the document's lines of each flow line. */
-  lineIndexes: number[] = [];
+  readonly text: string;
+  /** Flow index where each flow line starts, ascending. */
+  readonly lineStarts: number[] = [];
+  /** Text offset of each flow line's first character. */
+  private readonly textStarts: number[] = [];
+  /** Text offset just past the flow's last character. */
+  private readonly textEnd: number;
+  private candidates?: MarkerCandidate[];
+  private readonly positionLists = new Map<RegExp, number[]>();
 
-  constructor(source: string, lines: readonly Line[], lineIndexes: number[]) {
+  constructor(source: string, lines: readonly Line[], lineIndexes: readonly number[]) {
     const parts: string[] = [];
     let length = 0;
-    const trimmed: Array<[number, number]> = [];
+    let textEnd = 0;
     for (const index of lineIndexes) {
-      let { start, end } = lines[index];
-      while (start < end && isBlankChar(source[start])) start++;
-      while (end > start && isBlankChar(source[end - 1])) end--;
+      const { start, end } = trimSpan(source, lines[index].start, lines[index].end);
       if (start === end) continue;
-      trimmed.push([start, end]);
       this.lineStarts.push(length);
-      this.lineIndexes.push(index);
+      this.textStarts.push(start);
       parts.push(source.slice(start, end));
       length += end - start;
+      textEnd = end;
     }
     this.text = parts.join('');
-    this.offsets = new Int32Array(length + 1);
-    let flowIndex = 0;
-    for (const [start, end] of trimmed) {
-      for (let offset = start; offset < end; offset++) this.offsets[flowIndex++] = offset;
-    }
-    this.offsets[length] = trimmed.length ? trimmed[trimmed.length - 1][1] : 0;
+    this.textEnd = textEnd;
+  }
+
+  get lineCount(): number {
+    return this.lineStarts.length;
+  }
+
+  /** The text offset of a flow index (the offset past the last character for the flow's length). */
+  offsetAt(flowIndex: number): number {
+    if (flowIndex >= this.text.length) return this.textEnd;
+    const line = this.lineOf(flowIndex);
+    return this.textStarts[line] + flowIndex - this.lineStarts[line];
   }
 
   /** The text span covering flow[start, end). */
   span(start: number, end: number): Span {
-    return end > start ? { start: this.offsets[start], end: this.offsets[end - 1] + 1 } : { start: this.offsets[start], end: this.offsets[start] };
-  }
-
-  /** Whether flow[start, end) is one unbroken run of the text (no line break inside). */
-  contiguous(start: number, end: number): boolean {
-    return end <= start || this.offsets[end - 1] - this.offsets[start] === end - 1 - start;
+    const textStart = this.offsetAt(start);
+    return { start: textStart, end: end > start ? this.offsetAt(end - 1) + 1 : textStart };
   }
 
   /** The flow line containing a flow index. */
@@ -142,6 +172,57 @@ class Flow {
     const line = this.lineOf(flowIndex);
     return line >= 0 && this.lineStarts[line] === flowIndex;
   }
+
+  /** Every marker candidate of the flow (numeral valid, position not yet judged), found in one pass. */
+  markerCandidates(): MarkerCandidate[] {
+    if (this.candidates) return this.candidates;
+    const found: MarkerCandidate[] = [];
+    const text = this.text;
+    MARKER.lastIndex = 0;
+    for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
+      const at = match.index;
+      // Retry from the next character: in 七一是 the numeral 七一 is invalid but 一是 is a candidate.
+      MARKER.lastIndex = at + 1;
+      const suffix = match[2] as '是' | '要';
+      if (suffix === '要' && NOT_AFTER_YAO.has(text.charCodeAt(at + match[0].length))) continue;
+      const value = parseChineseNumeral(match[1]);
+      if (value) found.push({ at, numeralLength: match[1].length, value, suffix });
+    }
+    this.candidates = found;
+    return found;
+  }
+
+  /**
+   * Flow indices of every match of a global one-character pattern, ascending, found in one pass: so that "is
+   * there a 。 between here and there" is a binary search, never a scan that could run across the whole flow.
+   */
+  positions(pattern: RegExp): number[] {
+    let found = this.positionLists.get(pattern);
+    if (found) return found;
+    found = [];
+    pattern.lastIndex = 0;
+    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) found.push(match.index);
+    this.positionLists.set(pattern, found);
+    return found;
+  }
+
+  /** The last match of `pattern` in flow[start, end), or -1. */
+  lastPosition(pattern: RegExp, start: number, end: number): number {
+    const found = this.positions(pattern);
+    const index = upperBound(found, end - 1) - 1;
+    return index >= 0 && found[index] >= start ? found[index] : -1;
+  }
+}
+
+const OPEN_PAREN_CHARS = /[（(]/g;
+const SENTENCE_STOP_CHARS = /[。！？]/g;
+
+interface MarkerCandidate {
+  /** Flow index of the numeral. */
+  at: number;
+  numeralLength: number;
+  value: number;
+  suffix: '是' | '要';
 }
 
 /** Index of the first element greater than `value` in an ascending array. */
@@ -156,40 +237,56 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
   return low;
 }
 
-function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let start = 0;
-  const length = text.length;
-  while (start <= length) {
-    let end = start;
-    while (end < length && text.charCodeAt(end) !== 10 && text.charCodeAt(end) !== 13) end++;
-    let next = end;
-    if (end < length) next = text.charCodeAt(end) === 13 && text.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
-    const content = text.slice(start, end);
-    let kind: LineKind = 'content';
-    if (/^[\s\u3000\ufeff]*$/.test(content)) kind = 'blank';
-    else if (FURNITURE.test(content)) kind = 'furniture';
-    lines.push({ start, end, next, kind });
-    if (end >= length) break;
-    start = next;
+/** Index of the first candidate at or after a flow index. */
+function firstCandidateAt(candidates: readonly MarkerCandidate[], flowIndex: number): number {
+  let low = 0;
+  let high = candidates.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (candidates[mid].at < flowIndex) low = mid + 1;
+    else high = mid;
   }
-  return lines;
-}
-
-function detectDialect(text: string, lines: readonly Line[]): Dialect {
-  for (const line of lines) {
-    if (line.kind === 'content' && text.startsWith('##', line.start) && HEADING.test(text.slice(line.start, Math.min(line.end, line.start + 8)))) {
-      return 'articles';
-    }
-  }
-  return 'items';
+  return low;
 }
 
 /** The trimmed span of a line's text. */
 function trimSpan(text: string, start: number, end: number): Span {
-  while (start < end && isBlankChar(text[start])) start++;
-  while (end > start && isBlankChar(text[end - 1])) end--;
+  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+function classifyLine(text: string, start: number, end: number): LineKind {
+  let first = start;
+  while (first < end && isBlankCode(text.charCodeAt(first))) first++;
+  if (first === end) return 'blank';
+  if (end - first <= FURNITURE_MAX && FURNITURE_FIRST.has(text.charCodeAt(first)) && FURNITURE.test(text.slice(start, end))) return 'furniture';
+  return 'content';
+}
+
+function splitLines(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  LINE_BREAK.lastIndex = 0;
+  for (;;) {
+    const match = LINE_BREAK.exec(text);
+    const end = match ? match.index : text.length;
+    const next = match ? end + match[0].length : end;
+    lines.push({ start, end, next, kind: classifyLine(text, start, end) });
+    if (!match) return lines;
+    start = next;
+  }
+}
+
+function headingLevel(text: string, line: Line): number {
+  if (text.charCodeAt(line.start) !== 35 /* # */) return 0;
+  const match = HEADING.exec(text.slice(line.start, Math.min(line.end, line.start + 8)));
+  return match ? match[1].length : 0;
+}
+
+/** Markdown `##` headings mean the articles dialect; a stray `#` line does not. */
+function detectDialect(text: string, lines: readonly Line[]): Dialect {
+  return lines.some(line => line.kind === 'content' && headingLevel(text, line) >= 2) ? 'articles' : 'items';
 }
 
 function markHeader(text: string, lines: Line[]): Header | undefined {
@@ -221,7 +318,7 @@ function markFooter(text: string, lines: Line[]): Span | undefined {
   for (let index = lines.length - 1; index >= 0; index--) {
     const line = lines[index];
     if (line.kind === 'blank' || line.kind === 'furniture') continue;
-    if (line.kind === 'content' && FOOTER_LINE.test(text.slice(line.start, line.end))) first = index;
+    if (line.kind === 'content' && FOOTER_LINE.test(text.slice(line.start, Math.min(line.end, line.start + 16)))) first = index;
     else break;
   }
   if (first < 0) return undefined;
@@ -235,46 +332,57 @@ function markFooter(text: string, lines: Line[]): Span | undefined {
   return { start: lines[first].start, end: lines[last].end };
 }
 
-/** Measure markers in flow[start, end), each at a sentence boundary (so 统一是 and 之一是 are not markers). */
+/**
+ * Measure markers in flow[start, end), each at a sentence boundary (so 统一是 and 之一是 are not markers). A
+ * marker of the other style (一要 among 一是) counts only where it continues the sequence, as in 一是…二要…: a
+ * stray 三要 inside a sentence is ordinary text.
+ */
 function findMeasures(flow: Flow, start: number, end: number, headlineEnd: number): Measure[] {
-  const measures: Measure[] = [];
   const text = flow.text;
-  MARKER.lastIndex = start;
-  for (let match = MARKER.exec(text); match && match.index < end; match = MARKER.exec(text)) {
-    const at = match.index;
-    const numeral = match[1];
-    if (at + match[0].length > end) break;
-    const before = at > start ? text[at - 1] : '';
-    const sourceBefore = flow.offsets[at] > 0 ? flow.offsets[at] - 1 : -1;
-    const afterBlank = at === start || at === headlineEnd || isBlankChar(text[at - 1]) ||
-      (flow.isLineStart(at) && MARKER_BOUNDARY.includes(before)) || (sourceBefore >= 0 && flow.offsets[at - 1] !== sourceBefore && isBlankChar(text[at - 1]));
-    if (!(afterBlank || MARKER_BOUNDARY.includes(before))) {
-      MARKER.lastIndex = at + 1;
-      continue;
-    }
-    const value = parseChineseNumeral(numeral);
-    if (!value) {
-      MARKER.lastIndex = at + 1;
-      continue;
-    }
-    // 一要 is only a marker style when it opens a sentence; 是 markers are the house style.
-    const suffix = match[2] as '是' | '要';
-    measures.push({ ...flow.span(at, at + match[0].length), value, numeral: flow.span(at, at + numeral.length), suffix });
+  const candidates = flow.markerCandidates();
+  const atBoundary: MarkerCandidate[] = [];
+  for (let index = firstCandidateAt(candidates, start); index < candidates.length; index++) {
+    const candidate = candidates[index];
+    const at = candidate.at;
+    if (at + candidate.numeralLength + 1 > end) break;
+    const before = text.charCodeAt(at - 1);
+    if (at === start || at === headlineEnd || isBlankCode(before) || MARKER_BOUNDARY.has(before)) atBoundary.push(candidate);
+  }
+  const shi = atBoundary.filter(candidate => candidate.suffix === '是').length;
+  const style = shi * 2 >= atBoundary.length ? '是' : '要';
+  const measures: Measure[] = [];
+  for (const candidate of atBoundary) {
+    const previous = measures.length ? measures[measures.length - 1].value : 0;
+    if (candidate.suffix !== style && candidate.value !== previous + 1) continue;
+    const numeralEnd = candidate.at + candidate.numeralLength;
+    // Explicit properties, not a spread of the span: object spread is the slow path in V8.
+    measures.push({
+      start: flow.offsetAt(candidate.at),
+      end: flow.offsetAt(numeralEnd) + 1,
+      value: candidate.value,
+      numeral: flow.span(candidate.at, numeralEnd),
+      suffix: candidate.suffix,
+    });
   }
   return measures;
 }
 
-/** The headline of an item: from its start to the whitespace or line break before its first 一是 marker. */
-function findHeadline(flow: Flow, start: number, end: number): { headline: Span; bodyStart: number } | undefined {
+/**
+ * The headline of an item: from its start to the whitespace or line break before its first marker, without
+ * sentence punctuation. With `firstMarkerOnly` the marker must be 一是 (used to tell whether a line opens an
+ * item); otherwise any 是 marker will do, so that an item whose numbering starts wrong still has its headline.
+ */
+function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: boolean): { headline: Span; bodyStart: number } | undefined {
   const text = flow.text;
   const limit = Math.min(end, start + HEADLINE_MAX + 4);
-  for (let at = text.indexOf('一是', start); at >= 0 && at < limit; at = text.indexOf('一是', at + 1)) {
-    const separated = isBlankChar(text[at - 1]) || flow.isLineStart(at);
-    if (!separated || at === start) continue;
+  const candidates = flow.markerCandidates();
+  for (let index = firstCandidateAt(candidates, start + 1); index < candidates.length && candidates[index].at < limit; index++) {
+    const { at, value, suffix } = candidates[index];
+    if (suffix !== '是' || (firstMarkerOnly && value !== 1)) continue;
+    if (!isBlankCode(text.charCodeAt(at - 1)) && !flow.isLineStart(at)) continue;
     let headlineEnd = at;
-    while (headlineEnd > start && isBlankChar(text[headlineEnd - 1])) headlineEnd--;
-    const candidate = text.slice(start, headlineEnd);
-    if (candidate.length === 0 || /[。！？；]/.test(candidate)) return undefined;
+    while (headlineEnd > start && isBlankCode(text.charCodeAt(headlineEnd - 1))) headlineEnd--;
+    if (headlineEnd === start || /[。！？；]/.test(text.slice(start, headlineEnd))) return undefined;
     return { headline: flow.span(start, headlineEnd), bodyStart: at };
   }
   return undefined;
@@ -283,105 +391,151 @@ function findHeadline(flow: Flow, start: number, end: number): { headline: Span;
 /** A parenthesised group closing flow[.., end): the attribution candidate. */
 function trailingGroup(text: string, end: number, floor: number): { open: number; close: number } | undefined {
   const close = end - 1;
-  if (close <= floor || (text[close] !== '）' && text[close] !== ')')) return undefined;
-  for (let open = close - 1; open >= floor && close - open <= 62; open--) {
-    const char = text[open];
-    if (char === '（' || char === '(') return { open, close };
-    if (char === '）' || char === ')') return undefined;
+  if (close <= floor || !CLOSE_PARENS.has(text.charCodeAt(close))) return undefined;
+  for (let open = close - 1; open >= floor && close - open <= ATTRIBUTION_REACH; open--) {
+    const code = text.charCodeAt(open);
+    if (OPEN_PARENS.has(code)) return { open, close };
+    if (CLOSE_PARENS.has(code)) return undefined;
   }
   return undefined;
 }
 
-function toAttribution(text: string, flow: Flow, open: number, close: number): Attribution | undefined {
-  const inner = flow.text.slice(open + 1, close);
+/** An opening parenthesis whose group runs to flow[.., end) unclosed: `。（区教育局` at an item's end. */
+function unclosedGroup(flow: Flow, end: number, floor: number): number | undefined {
+  // Most lines have no opening parenthesis within reach: the flow's index of them says so without a scan.
+  const open = flow.lastPosition(OPEN_PAREN_CHARS, Math.max(floor, end - ATTRIBUTION_REACH), end);
+  if (open < 0) return undefined;
+  const text = flow.text;
+  for (let at = open + 1; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (CLOSE_PARENS.has(code) || MARKER_BOUNDARY.has(code)) return undefined;
+  }
+  return open;
+}
+
+/** The attribution for flow[open, innerEnd) plus the closing parenthesis when `closed`. */
+function toAttribution(text: string, flow: Flow, open: number, innerEnd: number, closed: boolean): Attribution | undefined {
+  const inner = flow.text.slice(open + 1, innerEnd);
   if (!ATTRIBUTION_INNER.test(inner) || !/[^\s\u3000]/.test(inner)) return undefined;
-  const span = flow.span(open, close + 1);
-  const innerSpan = flow.span(open + 1, close);
-  const byline = BYLINE.test(flow.text.slice(open, close));
+  const span = flow.span(open, closed ? innerEnd + 1 : innerEnd);
+  const byline = BYLINE.test(flow.text.slice(open, innerEnd));
   const units: Attribution['units'] = [];
   if (!byline) {
     let partStart = open + 1;
-    for (let at = open + 1; at <= close; at++) {
-      if (at === close || flow.text[at] === '、') {
-        let s = partStart;
-        let e = at;
-        while (s < e && isBlankChar(flow.text[s])) s++;
-        while (e > s && isBlankChar(flow.text[e - 1])) e--;
-        if (e > s) units.push({ ...flow.span(s, e), name: flow.text.slice(s, e) });
-        partStart = at + 1;
-      }
+    for (let at = open + 1; at <= innerEnd; at++) {
+      if (at < innerEnd && !UNIT_SEPARATORS.has(flow.text.charCodeAt(at))) continue;
+      let nameStart = partStart;
+      let nameEnd = at;
+      while (nameStart < nameEnd && isBlankCode(flow.text.charCodeAt(nameStart))) nameStart++;
+      while (nameEnd > nameStart && isBlankCode(flow.text.charCodeAt(nameEnd - 1))) nameEnd--;
+      if (nameEnd > nameStart) units.push({ start: flow.offsetAt(nameStart), end: flow.offsetAt(nameEnd - 1) + 1, name: flow.text.slice(nameStart, nameEnd) });
+      partStart = at + 1;
     }
   }
-  return { ...span, open: text[span.start], close: text[span.end - 1], inner: innerSpan, units, byline };
+  return {
+    start: span.start,
+    end: span.end,
+    open: text[span.start],
+    close: closed ? text[span.end - 1] : '',
+    inner: flow.span(open + 1, innerEnd),
+    units,
+    byline,
+  };
 }
 
-/** Whether the flow line starting at `flowIndex` opens a new item: a headline followed by its 一是. */
+/** The parenthesised group at the end of flow[floor, end), closed or not, and whether it follows a sentence. */
+interface LastGroup {
+  attribution: Attribution;
+  /** Flow index of the opening parenthesis. */
+  open: number;
+  closed: boolean;
+  /** After a sentence stop, a closing quote or parenthesis, or at a line start: where attributions stand. */
+  placed: boolean;
+}
+
+function lastGroup(text: string, flow: Flow, floor: number, end: number): LastGroup | undefined {
+  const chars = flow.text;
+  const group = trailingGroup(chars, end, floor);
+  const open = group ? group.open : unclosedGroup(flow, end, floor);
+  if (open === undefined || open <= floor) return undefined;
+  const attribution = toAttribution(text, flow, open, group ? group.close : end, !!group);
+  if (!attribution) return undefined;
+  const placed = BEFORE_ATTRIBUTION.has(chars.charCodeAt(open - 1)) || flow.isLineStart(open);
+  return { attribution, open, closed: !!group, placed };
+}
+
+/**
+ * The attribution closing an item's line flow[floor, end): a parenthesised group after a sentence or on a line
+ * of its own; a group right before the next block once the item has a sentence (so that 拥军企业（门店） at the
+ * end of a wrapped headline line is not taken); or, before the next block, a group after a sentence that is
+ * missing its closing parenthesis. `endsBlock` is only asked when needed (it looks at the next line).
+ */
+function closingAttribution(text: string, flow: Flow, floor: number, end: number, endsBlock: () => boolean): LastGroup | undefined {
+  const group = lastGroup(text, flow, floor, end);
+  if (!group) return undefined;
+  const accepted = group.placed
+    ? group.closed || endsBlock()
+    : group.closed && flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0 && endsBlock();
+  return accepted ? group : undefined;
+}
+
+/** Whether a flow line opens a new item: a headline followed by its 一是. */
 function opensItem(flow: Flow, flowLine: number): boolean {
   const start = flow.lineStarts[flowLine];
+  // A line that starts with closing or pausing punctuation continues the line before it.
+  if (CONTINUES_LINE.has(flow.text.charCodeAt(start))) return false;
   const lineEnd = flow.lineEnd(flowLine);
-  const found = findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2));
-  if (found) return true;
+  if (findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2), true)) return true;
   // A headline on a line of its own (sample 001): no punctuation, and the next line starts with 一是.
-  const line = flow.text.slice(start, lineEnd);
-  return line.length <= HEADLINE_MAX && !/[。！？；，：]/.test(line) && flow.text.startsWith('一是', lineEnd);
+  return flow.text.startsWith('一是', lineEnd) && lineEnd - start <= HEADLINE_MAX && !/[。！？；，：]/.test(flow.text.slice(start, lineEnd));
+}
+
+function opensBlock(flow: Flow, flowLine: number): boolean {
+  return flowLine >= flow.lineCount || BRIEF_MARKS.has(flow.text.charCodeAt(flow.lineStarts[flowLine])) || opensItem(flow, flowLine);
 }
 
 function parseItems(text: string, lines: Line[]): Block[] {
   const contentLines: number[] = [];
   lines.forEach((line, index) => { if (line.kind === 'content') contentLines.push(index); });
   const flow = new Flow(text, lines, contentLines);
-  const blocks: Block[] = [];
   const flowText = flow.text;
-  let blockStart = 0;
-  let flowLine = 0;
-  while (blockStart < flowText.length) {
-    const isBrief = BRIEF_MARK.test(flowText[blockStart]);
+  const blocks: Block[] = [];
+  for (let flowLine = 0; flowLine < flow.lineCount;) {
+    const blockStart = flow.lineStarts[flowLine];
+    const isBrief = BRIEF_MARKS.has(flowText.charCodeAt(blockStart));
     let end = flowText.length;
+    let bodyEnd = end;
     let attribution: Attribution | undefined;
-    let bodyEnd = flowText.length;
     // Walk the lines of the block until one closes it.
-    for (let line = flowLine; line < flow.lineStarts.length; line++) {
+    let line = flowLine;
+    for (; line < flow.lineCount; line++) {
       const lineEnd = flow.lineEnd(line);
-      const nextLine = line + 1;
-      if (lineEnd > blockStart) {
-        const group = trailingGroup(flowText, lineEnd, blockStart);
-        if (group) {
-          const before = group.open > blockStart ? flowText[group.open - 1] : '';
-          const nextStartsBlock = nextLine >= flow.lineStarts.length || BRIEF_MARK.test(flowText[lineEnd]) || opensItem(flow, nextLine);
-          if (SENTENCE_STOP.includes(before) || before === '”' || before === '）' || flow.isLineStart(group.open) || nextStartsBlock) {
-            attribution = toAttribution(text, flow, group.open, group.close);
-            if (attribution) {
-              end = lineEnd;
-              bodyEnd = group.open;
-              flowLine = nextLine;
-              break;
-            }
-          }
-        }
-      }
-      if (nextLine >= flow.lineStarts.length) {
-        flowLine = nextLine;
-        bodyEnd = end;
+      const closing = closingAttribution(text, flow, blockStart, lineEnd, () => opensBlock(flow, line + 1));
+      if (closing) {
+        attribution = closing.attribution;
+        end = lineEnd;
+        bodyEnd = closing.open;
         break;
       }
-      const nextStart = flow.lineStarts[nextLine];
-      if (BRIEF_MARK.test(flowText[nextStart]) || (SENTENCE_STOP.includes(flowText[lineEnd - 1]) && opensItem(flow, nextLine))) {
+      if (line + 1 >= flow.lineCount) break;
+      const nextStart = flow.lineStarts[line + 1];
+      if (BRIEF_MARKS.has(flowText.charCodeAt(nextStart)) || (SENTENCE_STOP.has(flowText.charCodeAt(lineEnd - 1)) && opensItem(flow, line + 1))) {
         end = bodyEnd = lineEnd;
-        flowLine = nextLine;
         break;
       }
     }
-    const headlineInfo = isBrief ? undefined : findHeadline(flow, blockStart, end);
-    const measures = findMeasures(flow, headlineInfo?.bodyStart ?? blockStart, Math.min(bodyEnd, end), headlineInfo?.bodyStart ?? -1);
+    const headlineInfo = isBrief ? undefined : findHeadline(flow, blockStart, end, false);
+    const bodyStart = headlineInfo?.bodyStart ?? blockStart;
     blocks.push({
       kind: isBrief ? 'brief' : 'item',
-      ...flow.span(blockStart, end),
+      start: flow.offsetAt(blockStart),
+      end: flow.offsetAt(end - 1) + 1,
       headline: headlineInfo?.headline,
-      measures,
+      measures: findMeasures(flow, bodyStart, Math.min(bodyEnd, end), headlineInfo?.bodyStart ?? -1),
       attribution,
       sections: [],
     });
-    blockStart = end;
+    flowLine = line + 1;
   }
   return blocks;
 }
@@ -389,114 +543,121 @@ function parseItems(text: string, lines: Line[]): Block[] {
 /** Articles: `## title` … byline; `### unit` sections inside; `## 简讯` holding `●` briefs closed by bylines. */
 function parseArticles(text: string, lines: Line[]): Block[] {
   const blocks: Block[] = [];
-  const headingLevel = (line: Line) => {
-    const match = /^(#{1,6})[ \t]/.exec(text.slice(line.start, line.start + 7));
-    return match ? match[1].length : 0;
-  };
-  const titleSpan = (line: Line) => trimSpan(text, line.start + headingLevel(line) + 1, line.end);
+  const levels = lines.map(line => (line.kind === 'heading' ? headingLevel(text, line) : 0));
+  const opensArticle = (index: number) => levels[index] > 0 && levels[index] <= 2;
   let index = 0;
   // Content before the first heading is not part of any article.
-  while (index < lines.length && !(lines[index].kind === 'heading' && headingLevel(lines[index]) <= 2)) index++;
+  while (index < lines.length && !opensArticle(index)) index++;
   while (index < lines.length) {
-    const headingLine = lines[index];
     let stop = index + 1;
-    while (stop < lines.length && !(lines[stop].kind === 'heading' && headingLevel(lines[stop]) <= 2)) stop++;
-    const title = titleSpan(headingLine);
+    while (stop < lines.length && !opensArticle(stop)) stop++;
     const bodyLines: number[] = [];
     for (let at = index + 1; at < stop; at++) if (lines[at].kind === 'content' || lines[at].kind === 'heading') bodyLines.push(at);
-    const end = bodyLines.length ? lines[bodyLines[bodyLines.length - 1]].end : headingLine.end;
-    if (/^简讯/.test(text.slice(title.start, title.end))) {
-      blocks.push(...parseBriefs(text, lines, bodyLines));
-    } else {
-      const article: Block = { kind: 'article', start: headingLine.start, end, headline: title, measures: [], sections: [] };
-      // Sections split the body at ### headings.
-      let segment: number[] = [];
-      let section: Block | undefined;
-      const closeSegment = () => {
-        const flow = new Flow(text, lines, segment.filter(at => lines[at].kind === 'content'));
-        const owner = section ?? article;
-        owner.measures.push(...findMeasures(flow, 0, flow.text.length, -1));
-        const last = segment.length ? segment[segment.length - 1] : -1;
-        if (last >= 0 && lines[last].kind === 'content') {
-          const lineText = text.slice(lines[last].start, lines[last].end);
-          const trimmed = trimSpan(text, lines[last].start, lines[last].end);
-          if (BYLINE.test(lineText.trim())) owner.attribution = bylineOf(text, trimmed);
-        }
-        if (section) section.end = last >= 0 ? lines[last].end : section.end;
-        segment = [];
-      };
-      for (const at of bodyLines) {
-        if (lines[at].kind === 'heading') {
-          closeSegment();
-          section = { kind: 'section', start: lines[at].start, end: lines[at].end, headline: titleSpan(lines[at]), measures: [], sections: [] };
-          article.sections.push(section);
-        } else segment.push(at);
-      }
-      closeSegment();
-      if (!article.attribution && article.sections.length) {
-        article.attribution = article.sections[article.sections.length - 1].attribution;
-      }
-      blocks.push(article);
-    }
+    const title = trimSpan(text, lines[index].start + levels[index] + 1, lines[index].end);
+    if (text.startsWith('简讯', title.start)) blocks.push(...parseBriefs(text, lines, bodyLines));
+    else blocks.push(parseArticle(text, lines, levels, index, bodyLines));
     index = stop;
   }
   return blocks;
 }
 
-function bylineOf(text: string, span: Span): Attribution {
-  return {
-    ...span,
-    open: text[span.start],
-    close: text[span.end - 1],
-    inner: { start: span.start + 1, end: /[)）]/.test(text[span.end - 1]) ? span.end - 1 : span.end },
-    units: [],
-    byline: true,
+function parseArticle(text: string, lines: Line[], levels: readonly number[], headingIndex: number, bodyLines: readonly number[]): Block {
+  const titleOf = (index: number) => trimSpan(text, lines[index].start + levels[index] + 1, lines[index].end);
+  const end = bodyLines.length ? lines[bodyLines[bodyLines.length - 1]].end : lines[headingIndex].end;
+  const article: Block = { kind: 'article', start: lines[headingIndex].start, end, headline: titleOf(headingIndex), measures: [], sections: [] };
+  // Sections split the body at ### headings; each part is read as one flow.
+  let owner = article;
+  let segment: number[] = [];
+  const closeSegment = () => {
+    const flow = new Flow(text, lines, segment);
+    owner.measures.push(...findMeasures(flow, 0, flow.text.length, -1));
+    owner.attribution = articleByline(text, flow);
+    if (owner === article && !owner.attribution) owner.attribution = leadingByline(text, flow);
+    if (owner !== article && segment.length) owner.end = lines[segment[segment.length - 1]].end;
+    segment = [];
   };
-}
-
-function parseBriefs(text: string, lines: Line[], bodyLines: number[]): Block[] {
-  const briefs: Block[] = [];
-  let current: Block | undefined;
   for (const at of bodyLines) {
-    const line = lines[at];
-    const span = trimSpan(text, line.start, line.end);
-    const lineText = text.slice(span.start, span.end);
-    if (BRIEF_MARK.test(lineText)) {
-      current = { kind: 'brief', start: span.start, end: span.end, measures: [], sections: [] };
-      briefs.push(current);
-    } else if (current) {
-      current.end = span.end;
-      if (BYLINE.test(lineText)) {
-        current.attribution = bylineOf(text, span);
-        current = undefined;
-      }
+    if (lines[at].kind !== 'heading') {
+      segment.push(at);
+      continue;
     }
+    closeSegment();
+    owner = { kind: 'section', start: lines[at].start, end: lines[at].end, headline: titleOf(at), measures: [], sections: [] };
+    article.sections.push(owner);
   }
-  return briefs;
+  closeSegment();
+  if (!article.attribution && article.sections.length) article.attribution = article.sections[article.sections.length - 1].attribution;
+  return article;
 }
 
-/** Balanced “…” and 《…》 spans, read per line run so that one stray quote cannot swallow the rest. */
+/** The byline (or unit attribution) closing an article, section or brief: the group its text ends with. */
+function articleByline(text: string, flow: Flow): Attribution | undefined {
+  const group = lastGroup(text, flow, 0, flow.text.length);
+  return group && (group.attribution.byline || group.placed) ? group.attribution : undefined;
+}
+
+/** A byline at the start of an article's body, newspaper style: `本报讯（记者 张怡馨）3月5日，…`. */
+function leadingByline(text: string, flow: Flow): Attribution | undefined {
+  const chars = flow.text;
+  const limit = Math.min(chars.length, LEADING_BYLINE_REACH);
+  for (let open = 0; open < limit; open++) {
+    if (!OPEN_PARENS.has(chars.charCodeAt(open))) continue;
+    for (let close = open + 1; close < chars.length && close - open <= ATTRIBUTION_REACH; close++) {
+      if (!CLOSE_PARENS.has(chars.charCodeAt(close))) continue;
+      const attribution = toAttribution(text, flow, open, close, true);
+      return attribution?.byline ? attribution : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
+
+/** The `●` briefs of a 简讯 article, each running to the next mark and closed by its byline. */
+function parseBriefs(text: string, lines: Line[], bodyLines: readonly number[]): Block[] {
+  const groups: number[][] = [];
+  for (const at of bodyLines) {
+    if (lines[at].kind !== 'content') continue;
+    const first = trimSpan(text, lines[at].start, lines[at].end).start;
+    if (BRIEF_MARKS.has(text.charCodeAt(first))) groups.push([at]);
+    else if (groups.length) groups[groups.length - 1].push(at);
+  }
+  return groups.map(group => {
+    const flow = new Flow(text, lines, group);
+    const span = flow.span(0, flow.text.length);
+    return { kind: 'brief', start: span.start, end: span.end, measures: [], attribution: articleByline(text, flow), sections: [] };
+  });
+}
+
+const QUOTE_MARKS = /[“”《》。]/g;
+const LEFT_QUOTE = 0x201c; // “
+const RIGHT_QUOTE = 0x201d; // ”
+const LEFT_TITLE = 0x300a; // 《
+const RIGHT_TITLE = 0x300b; // 》
+const FULL_STOP = 0x3002; // 。
+
+/** Balanced “…” and 《…》 spans in content lines; a “ left open at a full stop is dropped, so one stray quote cannot swallow the rest. */
 function findQuoted(text: string, lines: readonly Line[]): Span[] {
   const spans: Span[] = [];
-  const pairs: Record<string, string> = { '“': '”', '《': '》' };
   let openAt = -1;
-  let closer = '';
-  for (const line of lines) {
-    if (line.kind !== 'content') continue;
-    for (let at = line.start; at < line.end; at++) {
-      const char = text[at];
-      if (openAt < 0) {
-        if (char in pairs) {
-          openAt = at;
-          closer = pairs[char];
-        }
-      } else if (char === closer) {
-        spans.push({ start: openAt, end: at + 1 });
-        openAt = -1;
-      } else if (char === '。' && closer === '”' && text[at + 1] !== '”') {
-        // A quotation rarely runs across a full stop that is not its own last character: drop the opener.
-        openAt = -1;
+  let closer = 0;
+  let lineIndex = 0;
+  QUOTE_MARKS.lastIndex = 0;
+  for (let match = QUOTE_MARKS.exec(text); match; match = QUOTE_MARKS.exec(text)) {
+    const at = match.index;
+    while (at >= lines[lineIndex].next && lineIndex < lines.length - 1) lineIndex++;
+    if (lines[lineIndex].kind !== 'content') continue;
+    const code = text.charCodeAt(at);
+    if (openAt < 0) {
+      if (code === LEFT_QUOTE || code === LEFT_TITLE) {
+        openAt = at;
+        closer = code === LEFT_QUOTE ? RIGHT_QUOTE : RIGHT_TITLE;
       }
+    } else if (code === closer) {
+      spans.push({ start: openAt, end: at + 1 });
+      openAt = -1;
+    } else if (code === FULL_STOP && closer === RIGHT_QUOTE && text.charCodeAt(at + 1) !== RIGHT_QUOTE) {
+      // A quotation rarely runs across a full stop that is not its own last character: drop the opener.
+      openAt = -1;
     }
   }
   return spans;
@@ -509,7 +670,7 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
   let footer: Span | undefined;
   let blocks: Block[];
   if (resolvedDialect === 'articles') {
-    for (const line of lines) if (line.kind === 'content' && HEADING.test(text.slice(line.start, Math.min(line.end, line.start + 8)))) line.kind = 'heading';
+    for (const line of lines) if (line.kind === 'content' && headingLevel(text, line)) line.kind = 'heading';
     blocks = parseArticles(text, lines);
   } else {
     header = markHeader(text, lines);
