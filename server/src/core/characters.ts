@@ -1,0 +1,261 @@
+// Character-level helpers for the rules that judge single characters and the spaces between them
+// (number-unit-space, cjk-latin-space, punct-halfwidth, text-stray-latin, date-format …).
+//
+// Rules find candidates with one global regex and then look at the code points around each candidate: these
+// helpers do that look-around without splitting a surrogate pair (𠮷 is two UTF-16 code units) and without
+// allocating a string per character, so that they stay cheap on megabyte drafts.
+
+import type { Attribution, BulletinDocument } from './document';
+import type { Span } from './types';
+
+/** Whitespace inside a line: space, tab, no-break space and the ideographic space (never a line break). */
+export const HORIZONTAL_BLANK = '[ \\t\\u00a0\\u3000]';
+
+export function isHorizontalBlank(codePoint: number): boolean {
+  return codePoint === 0x20 || codePoint === 0x09 || codePoint === 0xa0 || codePoint === 0x3000;
+}
+
+/** The code point starting at `offset`, or -1 past the end. */
+export function codePointAt(text: string, offset: number): number {
+  return offset < text.length ? text.codePointAt(offset)! : -1;
+}
+
+/** The code point ending just before `offset` (both halves of a surrogate pair), or -1 at the start. */
+export function codePointBefore(text: string, offset: number): number {
+  if (offset <= 0) return -1;
+  const low = text.charCodeAt(offset - 1);
+  if (low >= 0xdc00 && low <= 0xdfff && offset >= 2) {
+    const high = text.charCodeAt(offset - 2);
+    if (high >= 0xd800 && high <= 0xdbff) return (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  }
+  return low;
+}
+
+/** UTF-16 length of a code point. */
+export function codeUnits(codePoint: number): number {
+  return codePoint > 0xffff ? 2 : 1;
+}
+
+/**
+ * Whether a code point is a Han ideograph (Unicode script Han: the unified ideographs and their extensions up to
+ * plane 3 such as 𠮷, compatibility ideographs, radicals, 々 and 〇). Numeric ranges rather than
+ * `\p{Script=Han}` because rules ask this for every neighbour of every candidate; test/core/characters.test.ts
+ * checks the ranges against the regex property.
+ */
+export function isHan(codePoint: number): boolean {
+  if (codePoint >= 0x4e00) {
+    if (codePoint <= 0x9fff) return true;
+    if (codePoint < 0xf900) return false;
+    if (codePoint <= 0xfad9) return codePoint <= 0xfa6d || codePoint >= 0xfa70;
+    if (codePoint < 0x16fe2) return false;
+    if (codePoint <= 0x16ff6) return codePoint <= 0x16fe3 || codePoint >= 0x16ff0;
+    return codePoint >= 0x20000 && codePoint <= 0x3347f && isHanAstral(codePoint);
+  }
+  if (codePoint >= 0x3400) return codePoint <= 0x4dbf;
+  if (codePoint < 0x2e80) return false;
+  if (codePoint <= 0x2fd5) return codePoint !== 0x2e9a && (codePoint <= 0x2ef3 || codePoint >= 0x2f00);
+  return codePoint === 0x3005 || codePoint === 0x3007 || (codePoint >= 0x3021 && codePoint <= 0x3029) ||
+    (codePoint >= 0x3038 && codePoint <= 0x303b);
+}
+
+/** The assigned blocks of planes 2 and 3 (extensions B–I and the compatibility supplement). */
+function isHanAstral(codePoint: number): boolean {
+  return codePoint <= 0x2a6df || (codePoint >= 0x2a700 && codePoint <= 0x2ee5d) ||
+    (codePoint >= 0x2f800 && codePoint <= 0x2fa1d) || (codePoint >= 0x30000 && codePoint <= 0x3134a) ||
+    codePoint >= 0x31350;
+}
+
+export function isAsciiDigit(codePoint: number): boolean {
+  return codePoint >= 0x30 && codePoint <= 0x39;
+}
+
+export function isLatinLetter(codePoint: number): boolean {
+  return (codePoint >= 0x61 && codePoint <= 0x7a) || (codePoint >= 0x41 && codePoint <= 0x5a);
+}
+
+/**
+ * Chinese (full-width) punctuation: the CJK symbols block (、。〈〉《》「」【】〔〕…), the full-width forms that are
+ * punctuation (，：；？！（）…), and the curly quotes, ellipsis and dash as Chinese text uses them.
+ */
+export function isChinesePunctuation(codePoint: number): boolean {
+  return (codePoint >= 0x3001 && codePoint <= 0x3003) || (codePoint >= 0x3008 && codePoint <= 0x3011) ||
+    (codePoint >= 0x3014 && codePoint <= 0x301f) ||
+    (codePoint >= 0xff01 && codePoint <= 0xff0f) || (codePoint >= 0xff1a && codePoint <= 0xff20) ||
+    (codePoint >= 0xff3b && codePoint <= 0xff40) || (codePoint >= 0xff5b && codePoint <= 0xff65) ||
+    (codePoint >= 0x2018 && codePoint <= 0x201d) || codePoint === 0x2026 || codePoint === 0x2014;
+}
+
+/** Han text or Chinese punctuation: what makes the surroundings of a character "Chinese context". */
+export function isChinese(codePoint: number): boolean {
+  return isHan(codePoint) || isChinesePunctuation(codePoint);
+}
+
+/** Characters that hold an ASCII token together: letters, digits and the joiners of models, decimals and versions. */
+function isAsciiTokenChar(code: number): boolean {
+  return isAsciiDigit(code) || isLatinLetter(code) || code === 0x2e /* . */ || code === 0x2d /* - */ ||
+    code === 0x5f /* _ */ || code === 0x25 /* % */ || code === 0x2b /* + */ || code === 0x23 /* # */;
+}
+
+/** Longest token looked at; longer runs are not numbers or words a spacing rule could judge. */
+const TOKEN_LIMIT = 64;
+
+/** Start of the ASCII token (`SG500`, `EC-225`, `29.22%`) that ends at `end`. */
+export function asciiTokenStart(text: string, end: number): number {
+  let start = end;
+  while (start > 0 && end - start < TOKEN_LIMIT && isAsciiTokenChar(text.charCodeAt(start - 1))) start--;
+  return start;
+}
+
+/** End of the ASCII token that starts at `start`. */
+export function asciiTokenEnd(text: string, start: number): number {
+  let end = start;
+  while (end < text.length && end - start < TOKEN_LIMIT && isAsciiTokenChar(text.charCodeAt(end))) end++;
+  return end;
+}
+
+export function hasLatinLetter(text: string, start: number, end: number): boolean {
+  for (let at = start; at < end; at++) if (isLatinLetter(text.charCodeAt(at))) return true;
+  return false;
+}
+
+/**
+ * Whether text[start, end) is a number as drafts write it: digits with decimal points, an optional `%`. A
+ * trailing point makes an ordinal (`1. 加强学习`), not a number.
+ */
+export function isArabicNumber(text: string, start: number, end: number): boolean {
+  if (start >= end || !isAsciiDigit(text.charCodeAt(start))) return false;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (!(isAsciiDigit(code) || code === 0x2e || (code === 0x25 && at === end - 1))) return false;
+  }
+  return text.charCodeAt(end - 1) !== 0x2e;
+}
+
+/** How far an excerpt reaches into Han text on each side. */
+const EXCERPT_HAN = 2;
+
+/**
+ * The few characters around text[start, end) that let a writer find the place: whole ASCII tokens and up to two
+ * Han characters on each side, within the line. Returns the excerpt as written and with `replacement` in place
+ * of the range, for messages such as “建成 3个”应为“建成3个”.
+ */
+export function excerpt(text: string, start: number, end: number, replacement: string): { written: string; corrected: string } {
+  let from = start;
+  let hanCount = 0;
+  while (from > 0 && start - from < 24) {
+    const codePoint = codePointBefore(text, from);
+    if (isHan(codePoint)) {
+      if (hanCount === EXCERPT_HAN) break;
+      hanCount++;
+    } else if (!isAsciiTokenChar(codePoint)) break;
+    from -= codeUnits(codePoint);
+  }
+  let to = end;
+  hanCount = 0;
+  while (to < text.length && to - end < 24) {
+    const codePoint = codePointAt(text, to);
+    if (isHan(codePoint)) {
+      if (hanCount === EXCERPT_HAN) break;
+      hanCount++;
+    } else if (!isAsciiTokenChar(codePoint)) break;
+    to += codeUnits(codePoint);
+  }
+  const before = text.slice(from, start);
+  const after = text.slice(end, to);
+  return { written: before + text.slice(start, end) + after, corrected: before + replacement + after };
+}
+
+/**
+ * English function words that slip into Chinese sentences, with the Chinese a writer most likely meant (empty:
+ * the word is simply deleted). Only
+ * lower-case words count: capitals are names, brands and puns (`“发现郑州IN 你而红”`). Single letters are left
+ * out because they label things (`方案a`).
+ */
+export const STRAY_FUNCTION_WORDS: ReadonlyMap<string, string> = new Map([
+  ['with', '与'], ['and', '和'], ['of', '的'], ['the', ''], ['for', '为'], ['to', '到'], ['in', '在'],
+  ['on', '在'], ['or', '或'], ['at', '在'], ['by', '由'], ['from', '从'], ['into', '进入'], ['as', '作为'],
+  ['is', '是'], ['are', '是'], ['but', '但'], ['than', '比'],
+]);
+
+/** The nearest code point before `offset` past horizontal whitespace on the same line, or -1. */
+export function codePointBeforeBlanks(text: string, offset: number): number {
+  let at = offset;
+  while (at > 0 && offset - at < TOKEN_LIMIT && isHorizontalBlank(text.charCodeAt(at - 1))) at--;
+  return codePointBefore(text, at);
+}
+
+/** The nearest code point from `offset` on past horizontal whitespace on the same line, or -1. */
+export function codePointAfterBlanks(text: string, offset: number): number {
+  let at = offset;
+  while (at < text.length && at - offset < TOKEN_LIMIT && isHorizontalBlank(text.charCodeAt(at))) at++;
+  return codePointAt(text, at);
+}
+
+/**
+ * Whether the Latin word text[start, end) is a stray English function word: lower case, in the list, and with
+ * Han text on both sides (past spaces, within the line), as in `柔性 with 刚性执法`.
+ */
+export function isStrayFunctionWord(text: string, start: number, end: number): boolean {
+  if (end - start > 5 || !STRAY_FUNCTION_WORDS.has(text.slice(start, end))) return false;
+  if (isLatinLetter(codePointBefore(text, start)) || isLatinLetter(codePointAt(text, end))) return false;
+  return isHan(codePointBeforeBlanks(text, start)) && isHan(codePointAfterBlanks(text, end));
+}
+
+/** Sorted, non-overlapping spans with a membership test by binary search. */
+export class SpanSet {
+  private readonly spans: readonly Span[];
+
+  constructor(spans: Iterable<Span>) {
+    this.spans = [...spans].sort((a, b) => a.start - b.start);
+  }
+
+  has(offset: number): boolean {
+    let low = 0;
+    let high = this.spans.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (this.spans[mid].start <= offset) low = mid + 1;
+      else high = mid;
+    }
+    return low > 0 && offset < this.spans[low - 1].end;
+  }
+}
+
+/** Every block and section of the document, depth first. */
+function* allBlocks(document: BulletinDocument) {
+  for (const block of document.blocks) {
+    yield block;
+    yield* block.sections;
+  }
+}
+
+/** The closing attributions and bylines (`（区教育局）`, `(记者 张怡馨 通讯员 赵凌舟)`) of every block and section. */
+export function attributionsOf(document: BulletinDocument): Attribution[] {
+  const found: Attribution[] = [];
+  for (const block of allBlocks(document)) if (block.attribution) found.push(block.attribution);
+  return found;
+}
+
+/**
+ * Offsets where an item's headline ends and only whitespace separates it from its 一是: that whitespace is the
+ * separator of the format (`…走深走实 一是…`), not a spacing slip, whatever characters it sits between.
+ */
+export function headlineSeparatorStarts(document: BulletinDocument): ReadonlySet<number> {
+  const starts = new Set<number>();
+  const text = document.text;
+  for (const block of allBlocks(document)) {
+    const first = block.measures[0];
+    if (!block.headline || !first || first.start < block.headline.end) continue;
+    if (/^\s*$/.test(text.slice(block.headline.end, first.start))) starts.add(block.headline.end);
+  }
+  return starts;
+}
+
+/**
+ * Whether `offset` lies on a line of text: anything but page furniture (`— 4 —`). Rules about characters and
+ * punctuation judge headings, the header and the footer too; spacing rules use `isProse` instead, because the
+ * header spaces its issue number and date on purpose.
+ */
+export function onTextLine(document: BulletinDocument, offset: number): boolean {
+  return document.lines[document.lineIndexAt(offset)].kind !== 'furniture';
+}
