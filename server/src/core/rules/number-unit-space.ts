@@ -1,11 +1,49 @@
+// number-unit-space: whitespace between an Arabic number and the Chinese character next to it (`建成 3个`,
+// `40 余件`, `9月 25日`). Drafts get these spaces from PDF and Word extraction and from typists who space
+// numbers as in English; GB/T 15835 writes numbers and Chinese together.
+
+import {
+  asciiTokenEnd, asciiTokenStart, codePointAt, codePointBefore, excerpt, headlineSeparatorStarts, HORIZONTAL_BLANK,
+  isArabicNumber, isHan,
+} from '../characters';
 import type { Rule } from '../rule';
 
-// PLACEHOLDER: to be implemented.
+const BLANK_RUN = new RegExp(`${HORIZONTAL_BLANK}+`, 'g');
+
 export const numberUnitSpace: Rule = {
   id: 'number-unit-space',
   severity: 'warning',
   fixable: true,
-  description: { zh: '', en: '' },
-  standard: { zh: '', en: '' },
-  check() {},
+  description: {
+    zh: '阿拉伯数字与相邻汉字之间不加空格（“建成 3个”“40 余件”“9月 25日”）',
+    en: 'No whitespace between an Arabic number and an adjacent Chinese character ("建成 3个", "40 余件").',
+  },
+  standard: { zh: 'GB/T 15835-2011', en: 'GB/T 15835-2011' },
+  check({ text, document, report }) {
+    const separators = headlineSeparatorStarts(document);
+    BLANK_RUN.lastIndex = 0;
+    for (let match = BLANK_RUN.exec(text); match; match = BLANK_RUN.exec(text)) {
+      const start = match.index;
+      const end = start + match[0].length;
+      const left = codePointBefore(text, start);
+      const right = codePointAt(text, end);
+      // The number must be a plain number: a token with letters (`SG500`, `EC-225`) is a model, whose spacing
+      // is cjk-latin-space's to judge.
+      const numberBefore = isHan(right) && isArabicNumber(text, asciiTokenStart(text, start), start);
+      const numberAfter = isHan(left) && isArabicNumber(text, end, asciiTokenEnd(text, end));
+      if (!numberBefore && !numberAfter) continue;
+      // Header lines (第 45 期, the issue date), quoted slogans and the headline's separator keep their spaces.
+      if (!document.isProse(start) || document.isQuoted(start) || separators.has(start)) continue;
+      const { written, corrected } = excerpt(text, start, end, '');
+      report({
+        start,
+        end,
+        message: {
+          zh: `数字与汉字之间不加空格：“${written}”应为“${corrected}”（GB/T 15835-2011）`,
+          en: `No space between a number and a Chinese character: write "${corrected}".`,
+        },
+        fix: [{ start, end, text: '' }],
+      });
+    }
+  },
 };
