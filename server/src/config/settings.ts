@@ -238,8 +238,10 @@ export function matchesGlobs(globs: RawGlobs, folder: string, file: string): boo
 function matcher(glob: string): (path: string) => boolean {
   let match = matchers.get(glob);
   if (!match) {
-    const pattern = glob.replace(/^\.\//, '').replace(/\/$/, '/**');
-    match = picomatch(pattern, { dot: true, basename: true });
+    const relativeGlob = glob.replace(/^\.\//, '').replace(/\/$/, '/**');
+    // picomatch's own `basename` option would match every pattern against the name alone, even "drafts/**".
+    const pattern = relativeGlob.includes('/') ? relativeGlob : `**/${relativeGlob}`;
+    match = picomatch(pattern, { dot: true });
     matchers.set(glob, match);
   }
   return match;

@@ -1,0 +1,62 @@
+// The built program as users run it: `node esbuild.mjs`, then bin/bulletin-lint.js (which loads dist/cli.js)
+// in a child process, with real standard streams and exit codes.
+
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { makeWorkspace, onlyRules, removeWorkspaces, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
+
+const root = join(__dirname, '../..');
+const bin = join(root, 'bin/bulletin-lint.js');
+
+function spawnCli(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }) {
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: options.cwd,
+    input: options.input,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...options.env },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('cli: the built program', function () {
+  this.timeout(60000);
+  after(removeWorkspaces);
+  before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
+  });
+
+  it('prints its version and help', () => {
+    const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
+    assert.deepEqual(spawnCli(['--version'], { cwd: root }), { code: 0, stdout: `bulletin-lint ${version}\n`, stderr: '' });
+    const help = spawnCli(['--help'], { cwd: root, env: { LANG: 'en_US.UTF-8' } });
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /^Usage: bulletin-lint/);
+  });
+
+  it('lints the examples with their configuration and exits with 0 or 1 as the problems say', () => {
+    const run = spawnCli(['examples', '--format', 'json'], { cwd: root });
+    assert.ok(run.code === 0 || run.code === 1, run.stderr);
+    assert.equal(run.stderr, '');
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number }>;
+    assert.deepEqual(
+      results.map(result => result.filePath),
+      ['000.txt', '001.txt', '002.txt', '003.md', '004.txt'].map(name => join(root, 'examples', name)),
+    );
+    assert.equal(run.code, results.some(result => result.errorCount > 0) ? 1 : 0);
+  });
+
+  it('reads standard input, fixes files and exits with 2 for a missing file', () => {
+    const cwd = makeWorkspace({ 'a.txt': SPACED_ITEM }, { rules: onlyRules({ 'number-unit-space': 'error' }) });
+    const piped = spawnCli(['-', '--format', 'github'], { cwd, input: SPACED_ITEM });
+    assert.equal(piped.code, 1);
+    assert.match(piped.stdout, /^::error file=<stdin>,line=1,col=20,/);
+    const fixed = spawnCli(['a.txt', '--fix'], { cwd });
+    assert.equal(fixed.code, 0, fixed.stderr);
+    assert.equal(readFileSync(join(cwd, 'a.txt'), 'utf8'), SPACED_ITEM_FIXED);
+    const missing = spawnCli(['missing.txt', 'a.txt'], { cwd });
+    assert.equal(missing.code, 2);
+    assert.equal(missing.stderr, '找不到文件或文件夹：missing.txt\n');
+  });
+});
