@@ -44,7 +44,8 @@ describe('characters', () => {
   it('finds stray function words between Han text only', () => {
     const stray = (text: string, word: string) => isStrayFunctionWord(text, text.indexOf(word), text.indexOf(word) + word.length);
     assert.ok(stray('柔性 with 刚性执法', 'with'));
-    assert.ok(stray('城市and乡村', 'and'));
+    assert.ok(stray('统筹城市 and乡村治理', 'and'));
+    assert.ok(!stray('青春in郑州', 'in'), 'glued to Han text on both sides: a slogan');
     assert.ok(!stray('发现郑州IN 你而红', 'IN'), 'capitals are names and puns');
     assert.ok(!stray('Together with you', 'with'), 'English around it');
     assert.ok(!stray('管径5 in', 'in'), 'a unit after a number');

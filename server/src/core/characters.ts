@@ -5,7 +5,7 @@
 // helpers do that look-around without splitting a surrogate pair (𠮷 is two UTF-16 code units) and without
 // allocating a string per character, so that they stay cheap on megabyte drafts.
 
-import type { Attribution, BulletinDocument } from './document';
+import type { Attribution, Block, BulletinDocument } from './document';
 import type { Span } from './types';
 
 /** Whitespace inside a line: space, tab, no-break space and the ideographic space (never a line break). */
@@ -192,12 +192,15 @@ export function codePointAfterBlanks(text: string, offset: number): number {
 }
 
 /**
- * Whether the Latin word text[start, end) is a stray English function word: lower case, in the list, and with
- * Han text on both sides (past spaces, within the line), as in `柔性 with 刚性执法`.
+ * Whether the Latin word text[start, end) is a stray English function word: lower case, in the list, set apart
+ * by a space on at least one side, and with Han text on both sides (past the spaces, within the line), as in
+ * `柔性 with 刚性执法`. A word glued to Han text on both sides is left alone: slogans write `青春in郑州` on purpose.
  */
 export function isStrayFunctionWord(text: string, start: number, end: number): boolean {
   if (end - start > 5 || !STRAY_FUNCTION_WORDS.has(text.slice(start, end))) return false;
-  if (isLatinLetter(codePointBefore(text, start)) || isLatinLetter(codePointAt(text, end))) return false;
+  const before = codePointBefore(text, start);
+  const after = codePointAt(text, end);
+  if (!isHorizontalBlank(before) && !isHorizontalBlank(after)) return false;
   return isHan(codePointBeforeBlanks(text, start)) && isHan(codePointAfterBlanks(text, end));
 }
 
@@ -222,7 +225,7 @@ export class SpanSet {
 }
 
 /** Every block and section of the document, depth first. */
-function* allBlocks(document: BulletinDocument) {
+export function* allBlocks(document: BulletinDocument): Generator<Block> {
   for (const block of document.blocks) {
     yield block;
     yield* block.sections;
