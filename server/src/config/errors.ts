@@ -59,6 +59,8 @@ export const reasons = {
   required: { zh: '缺少此键', en: 'this key is required' },
   empty: { zh: '不能为空', en: 'must not be empty' },
   type: (type: string): Localized => ({ zh: `应为${TYPE_NAMES[type]?.zh ?? type}`, en: `must be ${TYPE_NAMES[type]?.en ?? type}` }),
+  /** For what the schema rejects in ways not worded above: ajv's own (English) words. */
+  invalid: (detail?: string): Localized => ({ zh: detail ? `格式有误（${detail}）` : '格式有误', en: detail ?? 'invalid' }),
   oneOf: (values: readonly unknown[]): Localized => ({
     zh: `应为 ${values.map(value => JSON.stringify(value)).join('、')} 之一`,
     en: `must be one of ${values.map(value => JSON.stringify(value)).join(', ')}`,

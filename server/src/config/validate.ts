@@ -43,7 +43,7 @@ function explain(errors: readonly ErrorObject[], definitions: Record<string, unk
   const candidates = errors.filter(error => error.keyword !== 'anyOf');
   let deepest = candidates[0];
   for (const error of candidates) if (keySegments(error).length > keySegments(deepest).length) deepest = error;
-  if (!deepest) return { key: '', reason: { zh: '格式有误', en: 'invalid' } };
+  if (!deepest) return { key: '', reason: reasons.invalid() };
   const whole = branchFailures.find(failure => failure.instancePath === pointerOf(deepest));
   if (whole) return { key: formatKey(keySegments(whole)), reason: explainAnyOf(whole, definitions) };
   return { key: formatKey(keySegments(deepest)), reason: explainKeyword(deepest) };
@@ -74,7 +74,7 @@ function explainAnyOf(error: ErrorObject, definitions: Record<string, unknown>):
   if (error.parentSchema === definitions.ruleSetting) return reasons.ruleSetting;
   if (error.parentSchema === definitions.unit) return reasons.unit;
   if (error.parentSchema === definitions.globs) return reasons.globs;
-  return { zh: '格式有误', en: error.message ?? 'invalid' };
+  return reasons.invalid(error.message);
 }
 
 function explainKeyword(error: ErrorObject): Localized {
@@ -95,6 +95,6 @@ function explainKeyword(error: ErrorObject): Localized {
     case 'minItems':
       return reasons.empty;
     default:
-      return { zh: error.message ?? '格式有误', en: error.message ?? 'invalid' };
+      return reasons.invalid(error.message);
   }
 }
