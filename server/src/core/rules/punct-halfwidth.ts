@@ -41,9 +41,19 @@ function endsEntity(text: string, offset: number): boolean {
   return at < offset && text[at - 1] === '&';
 }
 
-/** Whether the mark at `offset` stands in Chinese context: Chinese text on one side, looking past spaces. */
+const isCurlyQuote = (codePoint: number) => codePoint >= 0x2018 && codePoint <= 0x201d;
+
+/**
+ * Whether the mark at `offset` stands in Chinese context: Chinese text on one side, looking past spaces. A mark
+ * written right after (before) a Latin word or number belongs to it, so then the other side decides, and a
+ * quotation mark there does not count: `“Hello!”他说` quotes English, `使用Python,提升` is a Chinese sentence.
+ */
 function inChineseContext(text: string, offset: number): boolean {
-  return isChinese(codePointBeforeBlanks(text, offset)) || isChinese(codePointAfterBlanks(text, offset + 1));
+  const before = codePointBeforeBlanks(text, offset);
+  const after = codePointAfterBlanks(text, offset + 1);
+  if (isAsciiWordChar(codePointBefore(text, offset))) return isChinese(after) && !isCurlyQuote(after);
+  if (isAsciiWordChar(codePointAt(text, offset + 1))) return isChinese(before) && !isCurlyQuote(before);
+  return isChinese(before) || isChinese(after);
 }
 
 /** The `)` closing the `(` at `open` on the same line, or -1 (none near, or another parenthesis first). */
