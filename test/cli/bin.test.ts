@@ -39,12 +39,16 @@ describe('cli: the built program', function () {
     const run = spawnCli(['examples', '--format', 'json'], { cwd: root });
     assert.ok(run.code === 0 || run.code === 1, run.stderr);
     assert.equal(run.stderr, '');
-    const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number }>;
+    const results = JSON.parse(run.stdout) as Array<{ filePath: string; errorCount: number; messages: Array<{ ruleId: string; fix?: { text: string } }> }>;
     assert.deepEqual(
       results.map(result => result.filePath),
       ['000.txt', '001.txt', '002.txt', '003.md', '004.txt'].map(name => join(root, 'examples', name)),
     );
     assert.equal(run.code, results.some(result => result.errorCount > 0) ? 1 : 0);
+    // The unit directory of examples/.bulletinrc.json: sample 004's 区域管局 is probably 区城管局, and its
+    // 先进制造业开发区 is an alias of 区先进制造业开发区.
+    const unknownUnits = results[4].messages.filter(message => message.ruleId === 'attribution-unknown').map(message => message.fix?.text);
+    assert.deepEqual(unknownUnits, ['区先进制造业开发区', '区城管局']);
   });
 
   it('reads standard input, fixes files and exits with 2 for a missing file', () => {
