@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { ruleById, type Locale, type SeveritySetting } from '../core';
 import { SEVERITY_SETTINGS, type RawConfig } from '../config';
 import { FORMAT_NAMES, type FormatName } from './formatters';
-import { messages } from './messages';
+import { messages, type Messages } from './messages';
 
 export interface CliOptions {
   /** Files, folders and globs as given; `-` is standard input. */
@@ -115,7 +115,7 @@ function ruleFlags(flags: readonly string[], locale: Locale): RawConfig | undefi
   return { rules };
 }
 
-function explainParseError(error: Error & { code?: string }, say: (typeof messages)[Locale]): string {
+function explainParseError(error: Error & { code?: string }, say: Messages): string {
   // Node names the option in quotes: '--xyz', '-x' or '-f, --format <value>'; the long name reads best.
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
   const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0];

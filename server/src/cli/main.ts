@@ -9,7 +9,7 @@ import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { formatters, locateProblems, type LintedFile } from './formatters';
-import { environmentLocale, helpText, messages } from './messages';
+import { environmentLocale, helpText, messages, type Messages } from './messages';
 import { decodeSource, encodeSource, keepLineEndings, writeFileAtomic } from './source';
 import { expandTargets, type Target, type TargetError } from './targets';
 
@@ -60,7 +60,7 @@ export async function main(params: CliParams): Promise<number> {
 
 /** One invocation: the files it checks, what it reports, and whether anything went wrong on the way. */
 class Run {
-  private readonly say;
+  private readonly say: Messages;
   private readonly locale: Locale;
   private readonly cache = new ConfigCache();
   private readonly configPath?: string;
@@ -138,27 +138,29 @@ class Run {
     }
 
     const lintOptions: LintOptions = { ...settings.options, locale: this.locale };
-    let text = source.text;
-    let output: string | undefined;
-    if (this.options.fix || this.options.fixDryRun) {
-      const fixed = keepLineEndings(source.text, fixAll(source.text, lintOptions).text);
-      if (fixed !== source.text) {
-        if (target.kind === 'file' && this.options.fix) {
-          try {
-            await this.writeFile(target.path, encodeSource(fixed, source.bom));
-            text = fixed;
-          } catch (error) {
-            this.reportTrouble(this.say.notWritten(displayPath, errorDetail(error)));
-          }
-        } else {
-          text = fixed;
-          output = source.bom ? `\uFEFF${fixed}` : fixed;
-          this.diffs += createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, source.text, fixed);
-        }
-      }
-    }
+    const { text, output } = this.options.fix || this.options.fixDryRun ? await this.fix(target, displayPath, source, lintOptions) : { text: source.text, output: undefined };
     const problems = lint(text, lintOptions);
     return { filePath: filePath ?? STDIN_LABEL, displayPath, text, problems: locateProblems(text, problems), output };
+  }
+
+  /**
+   * Under --fix writes the fixes and returns the text now on disk; under --fix-dry-run records the diff and
+   * returns the text the fixes would make (also as `output`, with the BOM, for the json format).
+   */
+  private async fix(target: Target, displayPath: string, source: { text: string; bom: boolean }, lintOptions: LintOptions): Promise<{ text: string; output?: string }> {
+    const fixed = keepLineEndings(source.text, fixAll(source.text, lintOptions).text);
+    if (fixed === source.text) return { text: source.text };
+    if (target.kind === 'file' && this.options.fix) {
+      try {
+        await this.writeFile(target.path, encodeSource(fixed, source.bom));
+        return { text: fixed };
+      } catch (error) {
+        this.reportTrouble(this.say.notWritten(displayPath, errorDetail(error)));
+        return { text: source.text };
+      }
+    }
+    this.diffs += createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, source.text, fixed);
+    return { text: fixed, output: source.bom ? `\uFEFF${fixed}` : fixed };
   }
 
   private report(files: LintedFile[]): number {

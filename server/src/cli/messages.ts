@@ -78,7 +78,7 @@ export function helpText(locale: Locale): string {
 
 type Message<Args extends unknown[]> = (...args: Args) => string;
 
-interface Messages {
+export interface Messages {
   usageHint: string;
   unknownOption: Message<[option: string]>;
   missingValue: Message<[option: string]>;
