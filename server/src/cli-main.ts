@@ -3,6 +3,12 @@
 
 import { main } from './cli/main';
 
+// A reader that stops early (`bulletin-lint drafts | head`) closes the pipe: that is no crash.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
+
 main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
