@@ -159,7 +159,7 @@ describe('cli: formats', () => {
       assert.match(lines[2], /^ {2}1:20 {2}错误 {2}\S.*\S {2,}number-unit-space$/);
       assert.match(lines[5], /^ {2}2:30 {2}提示 {2}\S.*\S {2,}cjk-latin-space$/);
       assert.ok(run.stdout.includes('✖ 共 4 个问题（3 个错误，0 个警告，1 个提示）'));
-      assert.ok(run.stdout.includes('其中 3 个错误可以用 --fix 自动修复。'));
+      assert.ok(run.stdout.includes('其中 3 个错误、1 个提示可以用 --fix 自动修复。'), 'info fixes count: --fix applies them too');
       assert.ok(!run.stdout.includes('\u001b['), 'no colours when not a terminal');
     });
 

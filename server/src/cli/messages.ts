@@ -78,6 +78,11 @@ export function helpText(locale: Locale): string {
 
 type Message<Args extends unknown[]> = (...args: Args) => string;
 
+/** "1 error", "2 errors". */
+function counted(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
 export interface Messages {
   usageHint: string;
   unknownOption: Message<[option: string]>;
@@ -102,8 +107,8 @@ export interface Messages {
   ignoredFile: Message<[path: string]>;
   noProblems: Message<[fileCount: number]>;
   noErrors: Message<[fileCount: number]>;
-  summary: Message<[counts: { errors: number; warnings: number; infos: number }]>;
-  fixable: Message<[errors: number, warnings: number]>;
+  summary: Message<[counts: Record<Severity, number>]>;
+  fixable: Message<[counts: Record<Severity, number>]>;
   tooManyWarnings: Message<[count: number, max: number]>;
 }
 
@@ -132,9 +137,11 @@ export const messages: Record<Locale, Messages> = {
     ignoredFile: path => `${path} 已按配置中的 ignorePatterns 忽略`,
     noProblems: fileCount => `已检查 ${fileCount} 个文件，未发现问题。`,
     noErrors: fileCount => `已检查 ${fileCount} 个文件，未发现错误。`,
-    summary: ({ errors, warnings, infos }) =>
-      `共 ${errors + warnings + infos} 个问题（${errors} 个错误，${warnings} 个警告${infos ? `，${infos} 个提示` : ''}）`,
-    fixable: (errors, warnings) => `其中 ${[errors ? `${errors} 个错误` : '', warnings ? `${warnings} 个警告` : ''].filter(Boolean).join('、')}可以用 --fix 自动修复。`,
+    summary: ({ error, warning, info }) => `共 ${error + warning + info} 个问题（${error} 个错误，${warning} 个警告${info ? `，${info} 个提示` : ''}）`,
+    fixable: ({ error, warning, info }) => {
+      const parts = [error ? `${error} 个错误` : '', warning ? `${warning} 个警告` : '', info ? `${info} 个提示` : ''];
+      return `其中 ${parts.filter(Boolean).join('、')}可以用 --fix 自动修复。`;
+    },
     tooManyWarnings: (count, max) => `警告有 ${count} 个，多于 --max-warnings 允许的 ${max} 个。`,
   },
   en: {
@@ -159,15 +166,13 @@ export const messages: Record<Locale, Messages> = {
     notUtf8: path => `${path} is not UTF-8 text; not checked (save it as UTF-8)`,
     notWritten: (path, detail) => `Cannot write the fixes to ${path} (${detail}); the file is unchanged`,
     ignoredFile: path => `${path} is ignored by ignorePatterns in the configuration`,
-    noProblems: fileCount => `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked, no problems found.`,
-    noErrors: fileCount => `${fileCount} ${fileCount === 1 ? 'file' : 'files'} checked, no errors found.`,
-    summary: ({ errors, warnings, infos }) => {
-      const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-      return `${plural(errors + warnings + infos, 'problem')} (${plural(errors, 'error')}, ${plural(warnings, 'warning')}${infos ? `, ${infos} info` : ''})`;
-    },
-    fixable: (errors, warnings) => {
-      const parts = [errors ? `${errors} ${errors === 1 ? 'error' : 'errors'}` : '', warnings ? `${warnings} ${warnings === 1 ? 'warning' : 'warnings'}` : ''];
-      return `${parts.filter(Boolean).join(' and ')} can be fixed with --fix.`;
+    noProblems: fileCount => `${counted(fileCount, 'file')} checked, no problems found.`,
+    noErrors: fileCount => `${counted(fileCount, 'file')} checked, no errors found.`,
+    summary: ({ error, warning, info }) =>
+      `${counted(error + warning + info, 'problem')} (${counted(error, 'error')}, ${counted(warning, 'warning')}${info ? `, ${info} info` : ''})`,
+    fixable: ({ error, warning, info }) => {
+      const parts = [error ? counted(error, 'error') : '', warning ? counted(warning, 'warning') : '', info ? `${info} info` : ''];
+      return `${parts.filter(Boolean).join(', ')} can be fixed with --fix.`;
     },
     tooManyWarnings: (count, max) => `${count} warnings, more than --max-warnings allows (${max}).`,
   },

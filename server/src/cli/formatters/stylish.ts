@@ -34,30 +34,25 @@ function padEnd(text: string, width: number): string {
 export const formatStylish: Formatter = (files, context) => {
   const paint = (style: keyof typeof STYLES, text: string) => (context.color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
   const say = messages[context.locale];
-  const counts = { errors: 0, warnings: 0, infos: 0, fixableErrors: 0, fixableWarnings: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const fixable: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let output = '';
   for (const file of files) {
     if (!file.problems.length) continue;
     output += `\n${paint('underline', file.displayPath)}\n`;
     output += formatRows(file, context, paint);
     for (const problem of file.problems) {
-      const fixable = !!problem.fix?.length;
-      if (problem.severity === 'error') {
-        counts.errors++;
-        if (fixable) counts.fixableErrors++;
-      } else if (problem.severity === 'warning') {
-        counts.warnings++;
-        if (fixable) counts.fixableWarnings++;
-      } else {
-        counts.infos++;
-      }
+      counts[problem.severity]++;
+      if (problem.fix?.length) fixable[problem.severity]++;
     }
   }
-  const total = counts.errors + counts.warnings + counts.infos;
-  if (total === 0) return `${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`;
-  const mark = counts.errors ? paint('red', '✖') : counts.warnings ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
+  if (counts.error + counts.warning + counts.info === 0) {
+    return `${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`;
+  }
+  const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
   output += `\n${mark} ${paint('bold', say.summary(counts))}\n`;
-  if (counts.fixableErrors || counts.fixableWarnings) output += `  ${say.fixable(counts.fixableErrors, counts.fixableWarnings)}\n`;
+  // --fix applies the fixes of every severity, info included.
+  if (fixable.error + fixable.warning + fixable.info) output += `  ${say.fixable(fixable)}\n`;
   return `${output}\n`;
 };
 
