@@ -68,7 +68,7 @@ describe('lsp: diagnostics', function () {
     assert.ok(diagnostic, 'flagged');
     assert.deepEqual(diagnostic.range, { start: spaceAt, end: { line: spaceAt.line, character: spaceAt.character + 1 } });
     assert.equal(diagnostic.severity, SEVERITY.warning);
-    assert.match(diagnostic.message, /建成 3个/, 'the message is Chinese and quotes the text');
+    assert.match(String(diagnostic.message), /建成 3个/, 'the message is Chinese and quotes the text');
     await editor.close(uri);
   });
 

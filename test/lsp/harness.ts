@@ -15,6 +15,7 @@ import {
   DidChangeWatchedFilesNotification,
   DidCloseTextDocumentNotification,
   DidOpenTextDocumentNotification,
+  DidSaveTextDocumentNotification,
   ExitNotification,
   FileChangeType,
   InitializedNotification,
@@ -81,6 +82,7 @@ export class TestEditor {
   readonly registrations: string[] = [];
   settings: Record<string, unknown>;
   private readonly waiters: Waiter[] = [];
+  private registrationWaiters: Array<{ method: string; resolve: () => void }> = [];
   private stderr = '';
 
   private constructor(
@@ -102,7 +104,12 @@ export class TestEditor {
     connection.onNotification(LogMessageNotification.type, params => { this.logs.push(params.message); });
     connection.onNotification(ShowMessageNotification.type, params => { this.shownMessages.push(params.message); });
     connection.onRequest(ConfigurationRequest.type, params => params.items.map(item => (item.section === 'bulletinLint' ? this.settings : null)));
-    connection.onRequest(RegistrationRequest.type, params => { this.registrations.push(...params.registrations.map(registration => registration.method)); });
+    connection.onRequest(RegistrationRequest.type, params => {
+      this.registrations.push(...params.registrations.map(registration => registration.method));
+      const satisfied = this.registrationWaiters.filter(waiter => this.registrations.includes(waiter.method));
+      this.registrationWaiters = this.registrationWaiters.filter(waiter => !satisfied.includes(waiter));
+      for (const waiter of satisfied) waiter.resolve();
+    });
     connection.onRequest(ApplyWorkspaceEditRequest.type, params => ({ applied: this.applyWorkspaceEdit(params.edit) }));
   }
 
@@ -129,6 +136,12 @@ export class TestEditor {
     return new Promise(resolve => this.waiters.push({ uri, accept, resolve }));
   }
 
+  /** Resolves once the server has registered for the method (client/registerCapability). */
+  registered(method: string): Promise<void> {
+    if (this.registrations.includes(method)) return Promise.resolve();
+    return new Promise(resolve => this.registrationWaiters.push({ method, resolve }));
+  }
+
   /** Opens a document and waits for its first diagnostics. */
   async open(uri: string, text: string, languageId = 'bulletin'): Promise<PublishDiagnosticsParams> {
     const published = this.nextDiagnostics(uri);
@@ -152,6 +165,10 @@ export class TestEditor {
   /** Applies edits as an editor applies a code action's or formatting's edits, and tells the server. */
   async applyEdits(uri: string, edits: TextEdit[]): Promise<number> {
     return this.change(uri, edits);
+  }
+
+  async save(uri: string): Promise<void> {
+    await this.connection.sendNotification(DidSaveTextDocumentNotification.type, { textDocument: { uri } });
   }
 
   async close(uri: string): Promise<void> {

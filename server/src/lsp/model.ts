@@ -2,8 +2,10 @@
 
 import type { Block, BulletinDocument, Span } from '../core';
 
-/** Hard wraps and blanks of extracted text, which a one-line label or a character count leaves out. */
+/** Blanks of extracted text, which a character count leaves out. */
 const BLANKS = /[\s\u3000\ufeff]+/gu;
+/** A hard wrap: line breaks with the blanks around them, which split a word (依托上\n\n街机场) and join without a space. */
+const HARD_WRAP = /[ \t\u3000\ufeff]*(?:\r\n|\r|\n)[\s\u3000\ufeff]*/gu;
 
 /** The block containing the offset (its end included: a writer types at the end of an item), and its section. */
 export function blockAt(model: BulletinDocument, offset: number): { block: Block; section?: Block } | undefined {
@@ -25,9 +27,12 @@ export function contains(span: Span | undefined, offset: number): span is Span {
   return !!span && span.start <= offset && offset <= span.end;
 }
 
-/** The span's text on one line, blanks removed, cut to `maxCharacters` characters (never inside a surrogate pair). */
+/**
+ * The span's text on one line: hard wraps joined, other blanks (which separate a title's parts or the names in a
+ * byline) kept as one space; cut to `maxCharacters` characters, never inside a surrogate pair.
+ */
 export function labelOf(text: string, span: Span, maxCharacters: number): string {
-  const characters = Array.from(text.slice(span.start, span.end).replace(BLANKS, ''));
+  const characters = Array.from(text.slice(span.start, span.end).replace(HARD_WRAP, '').replace(BLANKS, ' ').trim());
   return characters.length > maxCharacters ? `${characters.slice(0, maxCharacters).join('')}…` : characters.join('');
 }
 

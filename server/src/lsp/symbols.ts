@@ -97,7 +97,7 @@ function measureEnd(text: string, owner: Block, measure: Measure, next: Measure 
 
 /** The measure's lead: its text up to the first stop or comma (一是细化分工。→ 细化分工). */
 function leadOf(text: string, measure: Measure, end: number): Span {
-  const stop = text.slice(measure.end, end).search(/[。；，：！？]/);
+  const stop = text.slice(measure.end, end).search(/[。；，：！？,;:!?]/);
   return { start: measure.end, end: stop < 0 ? end : measure.end + stop };
 }
 
