@@ -129,6 +129,12 @@ describe('cli: formats', () => {
       const log = JSON.parse((await runCli(['--format', 'sarif'], { cwd: named })).stdout);
       assert.equal(log.runs[0].artifacts[0].location.uri, `${encodeURIComponent('简报 第1期')}.txt`);
     });
+
+    it('gives files outside the working folder an absolute file URI', async () => {
+      const outside = makeWorkspace({ 'a.txt': SPACED_ITEM, 'sub/b.txt': SPACED_ITEM }, CONFIG);
+      const log = JSON.parse((await runCli(['../a.txt', 'b.txt', '--format', 'sarif'], { cwd: join(outside, 'sub') })).stdout);
+      assert.deepEqual(log.runs[0].artifacts, [{ location: { uri: pathToFileURL(join(outside, 'a.txt')).href } }, { location: { uri: 'b.txt', uriBaseId: '%SRCROOT%' } }]);
+    });
   });
 
   describe('github', () => {

@@ -1,6 +1,7 @@
 // SARIF 2.1.0, for code scanning (GitHub) and other SARIF viewers: every rule's metadata, results with their
 // regions (lines, UTF-16 columns and character offsets, the text's BOM not counted) and the fixes.
 
+import { isAbsolute } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type * as Sarif from 'sarif';
 import { docsUrl, type Severity, type TextEdit } from '../../core';
@@ -13,7 +14,7 @@ const INFORMATION_URI = 'https://github.com/bulletin-lint/bulletin-lint';
 
 /** Paths inside the working folder are relative to %SRCROOT% (code scanning maps them onto the repository). */
 function artifactLocation(file: LintedFile): Sarif.ArtifactLocation {
-  const inside = file.displayPath !== '' && !file.displayPath.startsWith('../') && !file.displayPath.startsWith('/') && file.filePath !== '<stdin>';
+  const inside = file.filePath !== '<stdin>' && file.displayPath !== '..' && !file.displayPath.startsWith('../') && !isAbsolute(file.displayPath);
   if (inside) return { uri: file.displayPath.split('/').map(encodeURIComponent).join('/'), uriBaseId: SOURCE_ROOT };
   return { uri: file.filePath === '<stdin>' ? 'stdin' : pathToFileURL(file.filePath).href };
 }
