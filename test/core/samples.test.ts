@@ -56,7 +56,7 @@ describe('real samples', () => {
 
   it('004: markup-residue on **38.34**; text-stray-latin on with; attribution-unknown suggests 区城管局 for 区域管局', () => {
     const text = sample('004');
-    const options: LintOptions = { units: ['区城管局', '中心路街道', '区财政局', '区教育局'] };
+    const options: LintOptions = { units: ['区城管局', '中心路街道', '区财政局', '区教育局'].map(name => ({ name })) };
     const problems = lint(text, options);
     assert.ok(texts(text, of(problems, 'markup-residue')).includes('**38.34**'));
     assert.deepEqual(texts(text, of(problems, 'text-stray-latin')), ['with']);
