@@ -122,7 +122,7 @@ describe('extension manifest', () => {
   describe('snippets', () => {
     const snippets: Record<string, { prefix: string[]; description: string; body: string | string[] }> = readJson('snippets/bulletin.json');
     const drafts = Object.fromEntries(Object.entries(snippets).map(([name, snippet]) => [name, expandSnippet(snippet.body)]));
-    const units = ['区教育局', '区委政法委'];
+    const units = [{ name: '区教育局' }, { name: '区委政法委' }];
 
     it('offers item, brief, header, footer, measures and article, each with an English and a pinyin prefix and a Chinese description', () => {
       assert.deepEqual(Object.keys(snippets), ['item', 'brief', 'header', 'footer', 'measures', 'article']);

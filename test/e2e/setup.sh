@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # One-time (idempotent) setup of what the real-editor tests need, per /work/shared/e2e/RECIPE.md:
-#  - Debian chromium (driven by playwright-core) and libkrb5-dev (code-server's kerberos addon builds against it);
+#  - Debian chromium (driven by playwright-core), a Chinese font for it (else the screenshot shows boxes), and
+#    libkrb5-dev (code-server's kerberos addon builds against it);
 #  - Node 24 from the npm package "node" (code-server 4.139 refuses Node 20, and its native addons need Node 24 headers);
 #  - code-server, i.e. the real VS Code server + web workbench with a Node extension host.
 # Everything npm installs goes into $E2E_DIR (default ./.e2e, gitignored), never into the project's node_modules.
@@ -11,10 +12,11 @@ E2E=${E2E_DIR:-$ROOT/.e2e}
 NODE_VERSION=24.21.0
 CODE_SERVER_VERSION=4.139.1
 
-if ! command -v chromium >/dev/null || ! dpkg -s libkrb5-dev >/dev/null 2>&1; then
+APT_PACKAGES=(chromium fonts-wqy-microhei libkrb5-dev)
+if ! dpkg -s "${APT_PACKAGES[@]}" >/dev/null 2>&1; then
   SUDO=$([ "$(id -u)" = 0 ] || echo sudo)
   $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium libkrb5-dev >/dev/null
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${APT_PACKAGES[@]}" >/dev/null
 fi
 
 mkdir -p "$E2E/node" "$E2E/code-server"
