@@ -115,21 +115,35 @@ const attribution: fc.Arbitrary<string> = fc
   .tuple(unitList, fc.constantFrom('（）', '（）', '（）', '（）', '()', '（)', '(）', ''))
   .map(([units, parens]) => (parens ? `${parens[0]}${units.join('、')}${parens[1]}` : ''));
 
-/** An information item: headline, measures, an optional results sentence, the attribution. */
-export const item: fc.Arbitrary<string> = fc
-  .record({
-    opener: pick(HEADLINE_OPENERS),
-    action: pick(HEADLINE_ACTIONS),
-    headlineOnOwnLine: fc.boolean(),
-    markers,
-    measures: fc.array(measure, { minLength: 12, maxLength: 12 }),
-    results: fc.option(fc.tuple(pick(RESULT_OPENERS), sentence).map(([opener, text]) => opener + text)),
-    attribution,
-  })
-  .map(({ opener, action, headlineOnOwnLine, markers, measures, results, attribution }) => {
-    const body = markers.map((marker, index) => measures[index](marker)).join('');
-    return `${opener}${action}${headlineOnOwnLine ? '\n' : ' '}${body}${results ?? ''}${attribution}\n`;
-  });
+/** An item built from the given markers and attribution: headline, measures, an optional results sentence. */
+function itemOf(itemMarkers: fc.Arbitrary<string[]>, itemAttribution: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc
+    .record({
+      opener: pick(HEADLINE_OPENERS),
+      action: pick(HEADLINE_ACTIONS),
+      headlineOnOwnLine: fc.boolean(),
+      markers: itemMarkers,
+      measures: fc.array(measure, { minLength: 12, maxLength: 12 }),
+      results: fc.option(fc.tuple(pick(RESULT_OPENERS), sentence).map(([opener, text]) => opener + text)),
+      attribution: itemAttribution,
+    })
+    .map(({ opener, action, headlineOnOwnLine, markers, measures, results, attribution }) => {
+      const body = markers.map((marker, index) => measures[index](marker)).join('');
+      return `${opener}${action}${headlineOnOwnLine ? '\n' : ' '}${body}${results ?? ''}${attribution}\n`;
+    });
+}
+
+/** An information item as drafts write them, numbering and attribution right or wrong. */
+export const item: fc.Arbitrary<string> = itemOf(markers, attribution);
+
+/**
+ * A whole item as the format defines one (spec 1.1): a headline, measures from 一是 on, and its attribution in
+ * full-width parentheses. What follows it cannot be read as part of the item before.
+ */
+export const wholeItem: fc.Arbitrary<string> = itemOf(
+  fc.integer({ min: 1, max: 12 }).map(count => Array.from({ length: count }, (_, index) => `${chineseNumeral(index + 1)}是`)),
+  unitList.map(units => `（${units.join('、')}）`),
+);
 
 /** A △ brief: one or two sentences closed by an attribution. */
 export const brief: fc.Arbitrary<string> = fc
@@ -280,11 +294,11 @@ export const longLine: fc.Arbitrary<string> = fc.oneof(
 );
 
 /**
- * For locality: a draft `a` of whole items, each finished (closed by its attribution or a full stop) and ended
- * by a line break, and a whole new item `b` to append to it.
+ * For locality: a draft `a` of items and briefs as drafts write them, ended by a line break, and a whole new
+ * item `b` to append to it.
  */
 export const draftAndNewItem: fc.Arbitrary<{ draft: string; next: string }> = fc
-  .tuple(fc.option(header), fc.array(fc.oneof({ weight: 3, arbitrary: item }, { weight: 1, arbitrary: brief }), { minLength: 1, maxLength: 4 }), item, fc.boolean())
+  .tuple(fc.option(header), fc.array(fc.oneof({ weight: 3, arbitrary: item }, { weight: 1, arbitrary: brief }), { minLength: 1, maxLength: 4 }), wholeItem, fc.boolean())
   .map(([head, blocks, next, crlf]) => {
     const stored = (text: string) => (crlf ? text.replace(/\n/g, '\r\n') : text);
     return { draft: stored(`${head ?? ''}${blocks.join('\n')}`), next: stored(`\n${next}`) };
