@@ -13,8 +13,13 @@ import { isAlnumAt, isOneOf } from '../number-text';
 const RIGHT_ZERO = '〇';
 /** What drafts type for 〇: 零, Latin O/o (half- and full-width), the digits 0/０ and the circle ○. */
 const WRONG_ZEROS = '零OoＯｏ0０○';
-/** A digit-by-digit Chinese number of three characters or more, starting with a non-zero digit. */
-const DIGIT_RUN = /[一二三四五六七八九][一二三四五六七八九〇零OoＯｏ0０○]{2,}/g;
+/** Chinese digits and the zeros drafts type: the characters of a digit-by-digit number. */
+const RUN_CHARS = '一二三四五六七八九〇零OoＯｏ0０○';
+/**
+ * A digit-by-digit Chinese number of three to eight characters, starting with a non-zero digit. Longer runs are
+ * no year or serial number; they are matched piecewise and each piece is dropped for touching the rest.
+ */
+const DIGIT_RUN = new RegExp(`[一二三四五六七八九][${RUN_CHARS}]{2,7}`, 'g');
 /** A unit or a decimal point next to the run makes it part of a counted amount. */
 const AMOUNT_NEIGHBOUR = '十百千万亿两点';
 
@@ -37,8 +42,9 @@ export const chineseZero: Rule = {
       const before = text[start - 1];
       const after = text[end];
       if (isOneOf(AMOUNT_NEIGHBOUR, before) || isOneOf(AMOUNT_NEIGHBOUR, after)) continue;
-      // Touching Latin letters or digits, an O or a 0 belongs to a code (一O-K), not to the Chinese number.
-      if (isAlnumAt(text, start - 1) || isAlnumAt(text, end) || isOneOf(WRONG_ZEROS, before)) continue;
+      // Touching Latin letters or digits, an O or a 0 belongs to a code (一OK), not to the Chinese number; touching
+      // more Chinese digits, the run is longer than any year.
+      if (isAlnumAt(text, start - 1) || isAlnumAt(text, end) || isOneOf(RUN_CHARS, before) || isOneOf(RUN_CHARS, after)) continue;
       const edits: TextEdit[] = [];
       for (let index = 0; index < run.length; index++) {
         if (WRONG_ZEROS.includes(run[index])) edits.push({ start: start + index, end: start + index + 1, text: RIGHT_ZERO });

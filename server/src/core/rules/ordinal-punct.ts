@@ -12,10 +12,11 @@ import { parseChineseNumeral } from '../chinese';
 import { isAlnumAt, isDigitAt, isOneOf, previousVisibleChar, skipBlanksForward } from '../number-text';
 
 /**
- * An ordinal at a line start (after a markdown heading's #s) or after a sentence end: a bracketed ordinal with
- * a mark after it, an Arabic ordinal with 、, or a Chinese ordinal with a full stop.
+ * An ordinal at the start of the text, after a line break (and a markdown heading's #s) or after a sentence end:
+ * a bracketed ordinal with a mark after it, an Arabic ordinal with 、, or a Chinese ordinal with a full stop. The
+ * match starts with the line break or the sentence end it follows, characters rare enough to scan for quickly.
  */
-const ORDINAL = /(?:^(?:#{1,6}[ \t]+)?|(?<=[。；！？：]))[ \t\u3000\ufeff]*(?:([（(])([一二三四五六七八九十]{1,3}|[1-9]\d?)([）)])([、，,.．：:；;])|([1-9]\d?)(、)|([一二三四五六七八九十]{1,3})([.．]))/gmu;
+const ORDINAL = /(?:^|[\n\r。；！？：])(?:#{1,6}[ \t]+)?[ \t\u3000\ufeff]*(?:([（(])([一二三四五六七八九十]{1,3}|[1-9]\d?)([）)])([、，,.．：:；;])|([1-9]\d?)(、)|([一二三四五六七八九十]{1,3})([.．]))/gu;
 
 /** Characters before a line-start candidate that show the line was wrapped inside a sentence or a list. */
 const WRAPPED_AFTER = '第、，';

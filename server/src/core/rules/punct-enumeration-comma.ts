@@ -19,6 +19,9 @@ const MARKS_BY_CLOSER: Readonly<Record<string, ItemMarks>> = {
   '》': { open: '《', close: '》', zh: '书名号', en: 'title marks (书名号)' },
 };
 
+/** A 顿号 between a closing and an opening mark: the candidates, rare enough to scan for. */
+const CLOSER_COMMA_OPENER = /[”’》]、[“‘《]/g;
+
 /** Longest item the rule reads around a 顿号; beyond it the marks are unlikely to pair up. */
 const ITEM_MAX = 80;
 
@@ -52,9 +55,11 @@ export const punctEnumerationComma: Rule = {
   },
   standard: { zh: 'GB/T 15834-2011 4.5.3.5（顿号）', en: 'GB/T 15834-2011 4.5.3.5 (enumeration comma)' },
   check({ text, document, report }) {
-    for (let at = text.indexOf('、'); at >= 0; at = text.indexOf('、', at + 1)) {
+    CLOSER_COMMA_OPENER.lastIndex = 0;
+    for (let match = CLOSER_COMMA_OPENER.exec(text); match; match = CLOSER_COMMA_OPENER.exec(text)) {
+      const at = match.index + 1;
       const marks = MARKS_BY_CLOSER[text[at - 1]];
-      if (!marks || text[at + 1] !== marks.open || !document.isProse(at)) continue;
+      if (text[at + 1] !== marks.open || !document.isProse(at)) continue;
       const firstStart = itemOpening(text, at - 1, marks);
       const secondEnd = firstStart < 0 ? -1 : itemClosing(text, at + 1, marks);
       if (secondEnd < 0) continue;
