@@ -16,37 +16,34 @@
 // the server's messages are English in these runs; the protocol tests cover the Chinese ones.
 
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { format } from 'node:util';
-import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { resolveFileSettings } from '../../server/src/config';
 import { lint, parseDocument } from '../../server/src/core';
+import { buildExtensionAndSuite, copyWorkspace, ROOT } from './common';
 
 type Mode = 'exthost' | 'ui';
 
-const ROOT = resolve(__dirname, '../..');
 const E2E = resolve(process.env.E2E_DIR ?? join(ROOT, '.e2e'));
 const NODE = join(E2E, 'node/node_modules/node/bin/node');
 const CODE_SERVER = join(E2E, 'code-server/node_modules/code-server/out/node/entry.js');
 const VSIX = join(ROOT, 'bulletin-lint.vsix');
 const OUTPUT = join(ROOT, 'test-output');
-const SUITE_OUT = join(ROOT, 'out/e2e');
 /** The draft the UI check opens: short, with errors, warnings and a unit-name quick fix. */
 const UI_DRAFT = '004.bulletin.txt';
 
 /** A workspace copy, a user-data folder and an extensions folder per run, so that runs never see each other. */
 class Sandbox {
   readonly root = mkdtempSync(join(tmpdir(), 'bulletin-lint-e2e-'));
-  readonly workspace = join(this.root, 'workspace');
+  readonly workspace = copyWorkspace(join(this.root, 'workspace'));
   readonly userData = join(this.root, 'user-data');
   readonly extensions = join(this.root, 'extensions');
   readonly env = { ...process.env, XDG_CONFIG_HOME: join(this.root, 'config'), XDG_DATA_HOME: join(this.root, 'data') };
 
   constructor() {
-    cpSync(join(ROOT, 'test/workspace'), this.workspace, { recursive: true });
     mkdirSync(join(this.userData, 'User'), { recursive: true });
     // A fresh profile opens a Welcome page, asks about trust and looks for updates: none of that is under test.
     writeFileSync(join(this.userData, 'User/settings.json'), JSON.stringify({
@@ -117,20 +114,7 @@ function stop(child: ChildProcess | undefined): void {
 const NOISE = /ENOTFOUND|Creating a socket|connection token|AgentHost|AccountPolicyGate|grace time|Service Worker|builtin extensions cache|vsda|open-vsx|authentication provider|tryActivateProvider|getSessions/;
 
 async function runExtensionHostSuite(page: Page, url: URL, workspace: string): Promise<number> {
-  // The extension runs from this folder: its bundles as `npm run build` makes them, and the suite next to them.
-  spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
-  await esbuild.build({
-    entryPoints: [join(ROOT, 'test/e2e/suite/index.ts'), join(ROOT, 'test/e2e/suite/extension.test.ts')],
-    outdir: SUITE_OUT,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    sourcemap: 'inline',
-    // mocha is required from node_modules at run time; vscode is the extension host's own module.
-    external: ['vscode', 'mocha'],
-    logLevel: 'warning',
-  });
+  const extensionTestsPath = await buildExtensionAndSuite();
   const exitCode = new Promise<number>(resolvePromise => void page.exposeFunction('codeAutomationExit', (code: number) => resolvePromise(code)));
   // With the smoke-test driver the workbench forwards the extension host's console (mocha's reporter) here.
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
@@ -140,7 +124,7 @@ async function runExtensionHostSuite(page: Page, url: URL, workspace: string): P
   const remote = (path: string) => `vscode-remote://${url.host}${path}`;
   const payload = JSON.stringify([
     ['extensionDevelopmentPath', remote(ROOT)],
-    ['extensionTestsPath', remote(join(SUITE_OUT, 'index.js'))],
+    ['extensionTestsPath', remote(extensionTestsPath)],
     ['skipWelcome', 'true'],
   ]);
   await page.goto(`${url.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);

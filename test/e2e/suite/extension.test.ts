@@ -421,6 +421,11 @@ describe('bulletin-lint in VS Code', () => {
   });
 
   describe('the server process', () => {
+    before(function () {
+      // serverProcesses() reads the process table with ps.
+      if (process.platform === 'win32') this.skip();
+    });
+
     it('comes back by itself when it dies', async () => {
       const document = await open(draftUri('004.bulletin.txt'));
       await untilCoreDiagnostics(document);

@@ -1,0 +1,35 @@
+// What the two ways of running the extension-host suite share (code-server here, desktop VS Code elsewhere):
+// building the extension and the suite, and a throwaway copy of the test workspace (the tests edit its files).
+
+import { spawnSync } from 'node:child_process';
+import { cpSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import * as esbuild from 'esbuild';
+
+export const ROOT = resolve(__dirname, '../..');
+const SUITE_OUT = join(ROOT, 'out/e2e');
+
+/** Builds dist/ as `npm run build` does (the extension runs from this folder) and the suite; returns its entry. */
+export async function buildExtensionAndSuite(): Promise<string> {
+  const build = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) throw new Error('node esbuild.mjs failed');
+  await esbuild.build({
+    entryPoints: [join(ROOT, 'test/e2e/suite/index.ts'), join(ROOT, 'test/e2e/suite/extension.test.ts')],
+    outdir: SUITE_OUT,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    sourcemap: 'inline',
+    // mocha is required from node_modules at run time; vscode is the extension host's own module.
+    external: ['vscode', 'mocha'],
+    logLevel: 'warning',
+  });
+  return join(SUITE_OUT, 'index.js');
+}
+
+/** Copies test/workspace to `folder` and returns it. */
+export function copyWorkspace(folder: string): string {
+  cpSync(join(ROOT, 'test/workspace'), folder, { recursive: true });
+  return folder;
+}
