@@ -71,7 +71,12 @@ async function fixAll(languageClient: LanguageClient): Promise<void> {
   }
   // The server applies the edit itself (workspace/applyEdit), so that undo restores the text in one step.
   const uri = languageClient.code2ProtocolConverter.asUri(document.uri);
-  await languageClient.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL_COMMAND, arguments: [{ uri }] });
+  try {
+    await languageClient.sendRequest(ExecuteCommandRequest.type, { command: SERVER_FIX_ALL_COMMAND, arguments: [{ uri }] });
+  } catch (error) {
+    // The server says why in the writer's language (a document it does not check, a broken configuration).
+    void vscode.window.showWarningMessage(error instanceof Error ? error.message : String(error));
+  }
 }
 
 /**
