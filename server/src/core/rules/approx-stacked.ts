@@ -9,6 +9,7 @@
 // that follows (签约300余家 is right); those words are listed below.
 
 import type { Rule, RuleContext } from '../rule';
+import { onTextLine } from '../characters';
 import { arabicNumberEnd, arabicNumberStart, isAlnumAt, isDigitAt, isOneOf, quoteSpan, skipBlanksForward } from '../number-text';
 
 /**
@@ -59,7 +60,7 @@ function judge(context: RuleContext, start: number, prefix: string, numberStart:
     end += zuoyou[0].length;
   }
   const decimalWithDuo = marker?.[2] === '多' && text.slice(numberStart, numberEnd).includes('.');
-  if ((words.length < 2 && !decimalWithDuo) || !context.document.isProse(start)) return end;
+  if ((words.length < 2 && !decimalWithDuo) || !onTextLine(context.document, start)) return end;
   const written = quoteSpan(text, start, end);
   context.report({
     start,

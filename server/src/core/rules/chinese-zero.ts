@@ -7,6 +7,7 @@
 // read aloud (一千零二十, 三点零五). Words like 零星, 零距离 or 九零后 never form such a run.
 
 import type { Rule } from '../rule';
+import { onTextLine } from '../characters';
 import type { TextEdit } from '../types';
 import { isAlnumAt, isOneOf } from '../number-text';
 
@@ -49,7 +50,7 @@ export const chineseZero: Rule = {
       for (let index = 0; index < run.length; index++) {
         if (WRONG_ZEROS.includes(run[index])) edits.push({ start: start + index, end: start + index + 1, text: RIGHT_ZERO });
       }
-      if (edits.length === 0 || !document.isProse(start)) continue;
+      if (edits.length === 0 || !onTextLine(document, start)) continue;
       const correct = Array.from(run, char => (WRONG_ZEROS.includes(char) ? RIGHT_ZERO : char)).join('');
       report({
         start: edits[0].start,

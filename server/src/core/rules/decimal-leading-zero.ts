@@ -5,7 +5,7 @@
 // name or a file name (www.12345.gov.cn, 1.5, v.2), and a closing mark before it ends something else.
 
 import type { Rule } from '../rule';
-import { codePointBefore, isHan, isLatinLetter } from '../characters';
+import { codePointBefore, isHan, isLatinLetter, onTextLine } from '../characters';
 import { isOneOf } from '../number-text';
 
 /** A dot directly followed by digits; only the first dot of a run of dots starts a candidate. */
@@ -32,7 +32,7 @@ export const decimalLeadingZero: Rule = {
       const after = text[end];
       const startsNumber = start === 0 || isOneOf(BEFORE_NUMBER, before) || isHan(codePointBefore(text, start));
       // A dot and digits followed by a letter or another dot is a file extension or a version (.7z, .3.1).
-      if (!startsNumber || after === '.' || isLatinLetter(text.charCodeAt(end)) || !document.isProse(start)) continue;
+      if (!startsNumber || after === '.' || isLatinLetter(text.charCodeAt(end)) || !onTextLine(document, start)) continue;
       report({
         start,
         end,

@@ -8,7 +8,7 @@
 
 import type { Rule } from '../rule';
 import type { TextEdit } from '../types';
-import { codePointBefore, isHan } from '../characters';
+import { codePointBefore, isHan, onTextLine } from '../characters';
 
 const RIGHT_OPEN = '〔';
 const RIGHT_CLOSE = '〕';
@@ -35,7 +35,7 @@ export const docNumber: Rule = {
       const [whole, open, year, close, ordinalPrefix, zeros, serial] = match;
       const start = match.index;
       const end = start + whole.length;
-      if (!isHan(codePointBefore(text, start)) || NOT_A_DOCUMENT.test(text.slice(end, end + 1)) || !document.isProse(start)) continue;
+      if (!isHan(codePointBefore(text, start)) || NOT_A_DOCUMENT.test(text.slice(end, end + 1)) || !onTextLine(document, start)) continue;
       const edits: TextEdit[] = [];
       const reasons: { zh: string[]; en: string[] } = { zh: [], en: [] };
       const closeAt = start + 1 + year.length;

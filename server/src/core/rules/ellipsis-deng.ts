@@ -3,6 +3,7 @@
 // 等 also ends the list grammatically (“……等工作” reads on).
 
 import type { Rule } from '../rule';
+import { onTextLine } from '../characters';
 
 /**
  * An ellipsis (one or more …, ⋯, or three ASCII dots and more) directly followed by 等. A run is only tried from
@@ -27,7 +28,7 @@ export const ellipsisDeng: Rule = {
     for (let match = ELLIPSIS_BEFORE_DENG.exec(text); match; match = ELLIPSIS_BEFORE_DENG.exec(text)) {
       const start = match.index;
       const end = start + match[0].length;
-      if (!document.isProse(start) || DENG_WORD.test(text.slice(end, end + 3))) continue;
+      if (!onTextLine(document, start) || DENG_WORD.test(text.slice(end, end + 3))) continue;
       const deng = text.startsWith('等等', end) ? '等等' : '等';
       report({
         start,

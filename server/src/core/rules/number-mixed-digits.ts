@@ -8,6 +8,7 @@
 // (3千5, 3千五百).
 
 import type { Rule } from '../rule';
+import { onTextLine } from '../characters';
 import { arabicNumberEnd, isAlnumAt, isDigitAt, isOneOf } from '../number-text';
 
 const UNIT_VALUE: Readonly<Record<string, number>> = { 千: 1000, 百: 100, 十: 10 };
@@ -18,7 +19,7 @@ const CANDIDATE = /(?<![\d.])\d+(?:\.\d+)?(?=[千百十])/g;
 /** What follows a lone 千/百/十 when it is a unit or a word rather than a numeral unit. */
 const WORD_AFTER_UNIT: Readonly<Record<string, RegExp>> = {
   千: /^[米克瓦伏帕焦卡赫兆]/,
-  百: /^(?:分|货|姓)/,
+  百: /^(?:分|货|姓|度)/,
   十: /^[分大佳强]/,
 };
 
@@ -120,7 +121,7 @@ export const numberMixedDigits: Rule = {
         end = scaledByWan ? chain.end + 1 : chain.end;
         correct = asLargeUnit(whole, chain.value) + largeUnit;
       } else if (isAlnumAt(text, chainStart - 1) || isOneOf('-/_', before)) continue;
-      if (!document.isProse(start)) continue;
+      if (!onTextLine(document, start)) continue;
       const written = text.slice(start, end);
       report({
         start,

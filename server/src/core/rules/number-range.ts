@@ -10,7 +10,7 @@
 // 室, 栋 (house numbers), and not when the second number has seven digits or more (phone numbers).
 
 import type { Rule } from '../rule';
-import { isLatinLetter } from '../characters';
+import { isLatinLetter, onTextLine } from '../characters';
 import { arabicNumberEnd, arabicNumberStart, hasLeadingZero, isDigitAt, isOneOf, skipBlanksBackward, skipBlanksForward } from '../number-text';
 
 /** Connectors that are wrong between the numbers of a range. */
@@ -99,7 +99,7 @@ export const numberRange: Rule = {
       if (!betweenDates && (first.value >= second.value || (firstUnit && firstUnit !== secondUnit))) continue;
       const wrongConnector = WRONG_CONNECTORS.includes(connector);
       const missingUnit = !firstUnit && secondUnit && !isOneOf(TIME_UNITS, secondUnit) ? secondUnit : '';
-      if ((!wrongConnector && !missingUnit) || !document.isProse(connectorAt)) continue;
+      if ((!wrongConnector && !missingUnit) || !onTextLine(document, connectorAt)) continue;
       const timeSpan = betweenDates || (isOneOf(TIME_UNITS, secondUnit) && (secondUnit !== '年' || (isYear(first) && isYear(second))));
       const rightConnector = wrongConnector ? (timeSpan ? timeConnector : '～') : connector;
       const connectorStart = firstEnd + firstUnit.length;

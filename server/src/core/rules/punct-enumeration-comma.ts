@@ -4,6 +4,7 @@
 // both items.
 
 import type { Rule } from '../rule';
+import { onTextLine } from '../characters';
 import { quoteSpan } from '../number-text';
 
 interface ItemMarks {
@@ -59,7 +60,7 @@ export const punctEnumerationComma: Rule = {
     for (let match = CLOSER_COMMA_OPENER.exec(text); match; match = CLOSER_COMMA_OPENER.exec(text)) {
       const at = match.index + 1;
       const marks = MARKS_BY_CLOSER[text[at - 1]];
-      if (text[at + 1] !== marks.open || !document.isProse(at)) continue;
+      if (text[at + 1] !== marks.open || !onTextLine(document, at)) continue;
       const firstStart = itemOpening(text, at - 1, marks);
       const secondEnd = firstStart < 0 ? -1 : itemClosing(text, at + 1, marks);
       if (secondEnd < 0) continue;

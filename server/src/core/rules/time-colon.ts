@@ -7,6 +7,7 @@
 // and no ratio word around it.
 
 import type { Rule } from '../rule';
+import { onTextLine } from '../characters';
 import type { TextEdit } from '../types';
 import { isAlnumAt, isDigitAt, isOneOf } from '../number-text';
 
@@ -55,7 +56,7 @@ export const timeColon: Rule = {
       const lookback = text.slice(Math.max(0, hoursStart - RATIO_LOOKBACK), hoursStart);
       const ratio = RATIO_BEFORE.test(lookback.slice(lookback.lastIndexOf('\n') + 1)) || isOneOf(RATIO_LEAD, before) ||
         RATIO_AFTER.test(text.slice(timeEnd, timeEnd + 2)) || text[timeEnd] === COLON || isAlnumAt(text, timeEnd);
-      if (ratio || !document.isProse(at)) continue;
+      if (ratio || !onTextLine(document, at)) continue;
       const written = text.slice(hoursStart, timeEnd);
       const correct = written.replaceAll(COLON, ':');
       const fix: TextEdit[] = colons.map(colon => ({ start: colon, end: colon + 1, text: ':' }));
