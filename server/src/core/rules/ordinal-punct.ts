@@ -18,8 +18,11 @@ import { isAlnumAt, isDigitAt, isOneOf, previousVisibleChar, skipBlanksForward }
  */
 const ORDINAL = /(?:^|[\n\r。；！？：])(?:#{1,6}[ \t]+)?[ \t\u3000\ufeff]*(?:([（(])([一二三四五六七八九十]{1,3}|[1-9]\d?)([）)])([、，,.．：:；;])|([1-9]\d?)(、)|([一二三四五六七八九十]{1,3})([.．]))/gu;
 
-/** Characters before a line-start candidate that show the line was wrapped inside a sentence or a list. */
-const WRAPPED_AFTER = '第、，';
+/**
+ * Characters before a line-start candidate that show the line was wrapped inside a sentence or a list: a list
+ * separator, or a word that leads up to a number (第3、, 前3、全国前10, 共3、).
+ */
+const WRAPPED_AFTER = '、，第前近约共达为计超逾至和及与';
 /** After 一. these make a number or an abbreviation of one (一.五, 一.二九), not an ordinal mark. */
 const NUMERAL_OR_DOT = '一二三四五六七八九十〇零.．';
 
