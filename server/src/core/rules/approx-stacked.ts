@@ -26,11 +26,11 @@ const CHINESE_NUMERALS = '一二三四五六七八九十两百千万亿';
 /** Longest Chinese numeral read after an approximation word (一千二百三十四万 has eight characters). */
 const CHINESE_NUMERAL_MAX = 12;
 
-/** 余 or 多 right after the number, possibly with the large unit on either side (2万余, 200余万). */
+/** 余 or 多 right after the number or after its large unit (300余, 2万余). */
 const AFTER_NUMBER = /^([万亿]?)([余多])/;
 /**
- * A short unit (字, 人次, 个百分点, %) and then 左右, read as "about" only when punctuation, the end of the text or
- * 的 follows it (左右两侧, 左右为难 are other words).
+ * A short unit (字, 人次, 个百分点, %; after 余 perhaps with its large unit: 200余万元) and then 左右, read as "about"
+ * only when punctuation, the end of the text or 的 follows it (左右两侧, 左右为难 are other words).
  */
 const UNIT_THEN_ZUOYOU = /^[万亿]?[\p{Script=Han}%‰]{0,4}?左右(?=$|的|[^\p{Script=Han}])/u;
 

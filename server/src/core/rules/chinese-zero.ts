@@ -2,7 +2,7 @@
 // number) is 〇: 二〇二四年, not 二零二四年; 零 is the zero of a counted amount (一百零五, 三千零五十二), where it
 // stands between a digit and a unit 百/千/万. Drafts also type a Latin O, the digit 0 or the circle ○ for 〇.
 //
-// The rule reads runs of at least three Chinese digits starting with 一…九 that contain such a zero, and leaves
+// The rule reads runs of three to eight Chinese digits starting with 一…九 that contain such a zero, and leaves
 // a run alone when a unit (十百千万亿) or 点 touches it, since then it is part of a counted amount or a decimal
 // read aloud (一千零二十, 三点零五). Words like 零星, 零距离 or 九零后 never form such a run.
 

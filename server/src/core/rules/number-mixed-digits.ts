@@ -9,7 +9,7 @@
 
 import type { Rule } from '../rule';
 import { onTextLine } from '../characters';
-import { arabicNumberEnd, isAlnumAt, isDigitAt, isOneOf } from '../number-text';
+import { arabicNumberEnd, arabicNumberStart, isAlnumAt, isDigitAt, isOneOf } from '../number-text';
 
 const UNIT_VALUE: Readonly<Record<string, number>> = { 千: 1000, 百: 100, 十: 10 };
 
@@ -112,10 +112,11 @@ export const numberMixedDigits: Rule = {
       // 3万5千 and 2亿3千万: the chain is the part below the large unit written before it.
       const largeUnit = isOneOf('万亿', before) ? before : '';
       if (largeUnit) {
-        const wholeStart = skipDigitsBackward(text, chainStart - 1);
+        const wholeStart = arabicNumberStart(text, chainStart - 1);
         const whole = text.slice(wholeStart, chainStart - 1);
         const scaledByWan = largeUnit === '亿' && after === '万';
-        if (!whole || whole[0] === '0' || (largeUnit === '亿' && !scaledByWan) || (largeUnit === '万' && after === '万') || chain.value >= 10000) continue;
+        // The large unit must follow a whole number: 1.2万5千 has no single rewrite.
+        if (!/^[1-9]\d*$/.test(whole) || (largeUnit === '亿' && !scaledByWan) || (largeUnit === '万' && after === '万') || chain.value >= 10000) continue;
         if (isAlnumAt(text, wholeStart - 1) || text[wholeStart - 1] === '.') continue;
         start = wholeStart;
         end = scaledByWan ? chain.end + 1 : chain.end;
@@ -136,9 +137,3 @@ export const numberMixedDigits: Rule = {
     }
   },
 };
-
-/** Start of the run of ASCII digits ending at `end`. */
-function skipDigitsBackward(text: string, end: number): number {
-  while (isDigitAt(text, end - 1)) end--;
-  return end;
-}

@@ -4,8 +4,8 @@
 //
 // An ordinal opens a line or a sentence (after 。；！？：), or a markdown heading. Elsewhere the same characters are
 // ordinary text: 1、2、3号楼 (a list of numbers: a digit follows the 、), 1.5 and 3.15 (decimals), 第（一）、（二）项
-// (ordinals listed in running text). A line that starts with 3、 only because the extraction wrapped the line
-// after 第 or after another 、 is not an ordinal either.
+// (ordinals listed in running text). A line that starts with 3、 only because the extraction wrapped the sentence
+// (after 第, 前 or another 、) is not an ordinal either.
 
 import type { Rule } from '../rule';
 import { parseChineseNumeral } from '../chinese';
