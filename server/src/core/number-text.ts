@@ -76,7 +76,9 @@ const QUOTE_LENGTH = 24;
  * sentence. Never cuts a surrogate pair.
  */
 export function quoteSpan(text: string, start: number, end: number): string {
-  const span = text.slice(start, end).replace(/\s*[\r\n]+\s*/g, '');
+  // The lookbehind keeps a match from starting inside a run of blanks: without it, each position of a long run
+  // with no line break would scan to the run's end and back (quadratic time; 约 and its number may be far apart).
+  const span = text.slice(start, end).replace(/(?<!\s)\s*[\r\n]+\s*/g, '');
   const chars = Array.from(span);
   if (chars.length <= QUOTE_LENGTH) return span;
   const half = QUOTE_LENGTH / 2;
