@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import { propertyByName } from './properties';
-import { readRegressions } from './regressions';
+import { caseOf, readRegressions } from './regressions';
 
 describe('property: regressions', () => {
   for (const { file, fixture } of readRegressions()) {
@@ -16,7 +16,7 @@ describe('property: regressions', () => {
     });
     if (!property) continue;
     const title = `${file}: ${fixture.summary}`;
-    if (fixture.pending) it.skip(`${title} [pending: ${fixture.pending}]`, () => property.check(fixture.case));
-    else it(title, () => property.check(fixture.case));
+    if (fixture.pending) it.skip(`${title} [pending: ${fixture.pending}]`, () => property.check(caseOf(fixture)));
+    else it(title, () => property.check(caseOf(fixture)));
   }
 });

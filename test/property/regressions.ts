@@ -16,6 +16,16 @@ export interface RegressionFixture {
   /** The rule or module at fault, while its owner is still editing it: the replay is skipped. */
   pending?: string;
   case: Case;
+  /** Long inputs stored short: each key, where it occurs in the case's texts, stands for `unit` repeated `times`. */
+  expand?: Record<string, { unit: string; times: number }>;
+}
+
+/** The case of a fixture with its `expand` placeholders written out. */
+export function caseOf(fixture: RegressionFixture): Case {
+  const expand = (text: string) =>
+    Object.entries(fixture.expand ?? {}).reduce((current, [placeholder, { unit, times }]) => current.split(placeholder).join(unit.repeat(times)), text);
+  const { text, second, english } = fixture.case;
+  return { text: expand(text), ...(second === undefined ? {} : { second: expand(second) }), english };
 }
 
 export function readRegressions(): Array<{ file: string; fixture: RegressionFixture }> {
