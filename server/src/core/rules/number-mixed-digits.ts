@@ -80,9 +80,13 @@ function decimalTimes(number: string, factor: number): number {
   return Number(integer + fraction.padEnd(String(factor).length - 1, '0'));
 }
 
-/** `whole` plus `below`/10000, written as a decimal of the large unit: (3, 5000) → 3.5. */
+/**
+ * `whole` plus `below`/10000, written as a decimal of the large unit: (3, 5000) → 3.5. Only the four places of
+ * the fraction are trimmed (`below` is never 0): /0+$/ over the whole number would take quadratic time on a long
+ * run of zeros in `whole`.
+ */
 function asLargeUnit(whole: string, below: number): string {
-  return `${whole}.${String(below).padStart(4, '0')}`.replace(/0+$/, '');
+  return `${whole}.${String(below).padStart(4, '0').replace(/0+$/, '')}`;
 }
 
 export const numberMixedDigits: Rule = {
