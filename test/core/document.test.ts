@@ -217,6 +217,37 @@ describe('document parser', () => {
       ]);
     });
 
+    it('an item missing both its final stop and its attribution does not swallow the next item', () => {
+      assert.deepEqual(read('区教育局推进工作 一是加强。二是落实，累计40余批次\n区财政局做好工作 一是保障。二是资助。（区财政局）'), [
+        'item|区教育局推进工作|12|',
+        'item|区财政局做好工作|12|（区财政局）',
+      ]);
+      // A headline wrapped before its 一是 stays one headline.
+      assert.deepEqual(read('区委党校扎实推动干部教育培\n训全过程 一是科学设置课程。二是加强警示教育。（区委党校）'), ['item|区委党校扎实推动干部教育培训全过程|12|（区委党校）']);
+    });
+
+    it('a brief ends where the next item starts, and its group before that item is its attribution', () => {
+      assert.deepEqual(read('△ 8月9日，召开专题会议；（区教育局）\n\n区教育局推进工作 一是细化分工。二是丰富载体。（区教育局）'), [
+        'brief|||（区教育局）',
+        'item|区教育局推进工作|12|（区教育局）',
+      ]);
+      assert.deepEqual(read('△ 8月9日，召开专题会议3个.（区教育局）\n区财政局做好工作 一是保障。二是资助。（区财政局）'), [
+        'brief|||（区教育局）',
+        'item|区财政局做好工作|12|（区财政局）',
+      ]);
+    });
+
+    it('an item whose first marker is not 一是 still ends where the next item starts', () => {
+      assert.deepEqual(read('区教育局推进工作 二是细化分工。三是召开会议；\n区财政局做好工作 一是保障。二是资助。（区财政局）'), [
+        'item|区教育局推进工作|23|',
+        'item|区财政局做好工作|12|（区财政局）',
+      ]);
+      assert.deepEqual(read('区公安局提升服务 一要完善服务。二要延时服务；\n区财政局做好工作 一是保障。二是资助。（区财政局）'), [
+        'item|区公安局提升服务|12|',
+        'item|区财政局做好工作|12|（区财政局）',
+      ]);
+    });
+
     it('takes a headline on a line of its own', () => {
       assert.deepEqual(read('区委组织部组建公办物业\n一是加强组织引导。二是重视群众意见。（区委组织部）'), ['item|区委组织部组建公办物业|12|（区委组织部）']);
     });
@@ -308,21 +339,39 @@ describe('document parser', () => {
   });
 
   describe('stays linear', () => {
-    const cases: Record<string, string> = {
-      'many briefs': '△ 近日，区侨联开展活动。\n'.repeat(40000),
-      'many lines without markers': '区委党校推进工作。\n'.repeat(60000),
-      'one long line': '区委党校推进工作，'.repeat(110000),
-      'markers only': '一是'.repeat(300000),
-      'open parentheses only': '（'.repeat(500000),
-      'quotes only': '“'.repeat(500000),
-      'blank lines only': '\n'.repeat(1000000),
+    // Growth, not absolute time, so that a loaded machine does not fail the test: eight times the input must
+    // cost far less than the sixty-four times a quadratic scan would.
+    const cases: Record<string, (copies: number) => string> = {
+      'many briefs': copies => '△ 近日，区侨联开展活动。\n'.repeat(copies),
+      'many lines without markers': copies => '区委党校推进工作。\n'.repeat(copies),
+      'items missing their attribution': copies => '区教育局推进工作 一是加强，二是落实\n'.repeat(copies),
+      'one long line': copies => '区委党校推进工作，'.repeat(copies),
+      'markers only': copies => '一是'.repeat(copies * 4),
+      'open parentheses only': copies => '（'.repeat(copies * 8),
+      'quotes only': copies => '“'.repeat(copies * 8),
+      'blank lines only': copies => '\n'.repeat(copies * 8),
     };
-    for (const [name, text] of Object.entries(cases)) {
-      it(`${name} (about 1 MB) parses in well under a second`, () => {
+    const fastest = (text: string) => {
+      let best = Infinity;
+      for (let run = 0; run < 3; run++) {
         const started = performance.now();
         parseDocument(text);
         parseDocument(text, 'articles');
-        assert.ok(performance.now() - started < 1500, `${Math.round(performance.now() - started)} ms`);
+        best = Math.min(best, performance.now() - started);
+      }
+      return best;
+    };
+    for (const [name, make] of Object.entries(cases)) {
+      it(`${name}: eight times the text costs less than 24 times the time`, () => {
+        // Other processes may steal the processor during one measurement; a quadratic parse fails every attempt.
+        const timings: string[] = [];
+        for (let attempt = 0; attempt < 4; attempt++) {
+          const small = fastest(make(8000));
+          const large = fastest(make(64000));
+          if (large < 24 * small + 30) return;
+          timings.push(`${small.toFixed(1)} ms, then ${large.toFixed(1)} ms`);
+        }
+        assert.fail(timings.join('; '));
       });
     }
   });

@@ -102,9 +102,10 @@ const ATTRIBUTION_INNER = /^[^（）()。，；！？：\n]{2,60}$/;
 /** How far back from an item's end an attribution's opening parenthesis may lie. */
 const ATTRIBUTION_REACH = 62;
 const UNIT_SEPARATORS = codes('、,');
-const SENTENCE_STOP = codes('。！？');
+/** Sentence stops, with their half-width forms as typists slip them in (`3个.（区教育局）`). */
+const SENTENCE_STOP = codes('。！？.!?');
 /** What an attribution may follow: a sentence stop, a closing quote or parenthesis. */
-const BEFORE_ATTRIBUTION = codes('。！？”）');
+const BEFORE_ATTRIBUTION = codes('。！？.!?”）');
 const MARKER_BOUNDARY = codes('。！？；：，');
 const OPEN_PARENS = codes('（(');
 const CONTINUES_LINE = codes('，。、；：！？”’）》】…—,.;:!?)');
@@ -215,6 +216,7 @@ class Flow {
 }
 
 const OPEN_PAREN_CHARS = /[（(]/g;
+const FIRST_MARKER = /一[是要]/g;
 const SENTENCE_STOP_CHARS = /[。！？]/g;
 
 interface MarkerCandidate {
@@ -369,20 +371,22 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
 
 /**
  * The headline of an item: from its start to the whitespace or line break before its first marker, without
- * sentence punctuation. With `firstMarkerOnly` the marker must be 一是 (used to tell whether a line opens an
- * item); otherwise any 是 marker will do, so that an item whose numbering starts wrong still has its headline.
+ * sentence punctuation. With `firstMarkerOnly` (used to tell whether a line opens an item) the marker must be
+ * 一是 or 一要; otherwise any marker will do, so that an item whose numbering starts wrong still has its
+ * headline, and the headline may end with a stop (`区教育局推进工作。 一是…`: a defect for headline-format).
  */
 function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: boolean): { headline: Span; bodyStart: number } | undefined {
   const text = flow.text;
   const limit = Math.min(end, start + HEADLINE_MAX + 4);
   const candidates = flow.markerCandidates();
   for (let index = firstCandidateAt(candidates, start + 1); index < candidates.length && candidates[index].at < limit; index++) {
-    const { at, value, suffix } = candidates[index];
-    if (suffix !== '是' || (firstMarkerOnly && value !== 1)) continue;
+    const { at, value } = candidates[index];
+    if (firstMarkerOnly && value !== 1) continue;
     if (!isBlankCode(text.charCodeAt(at - 1)) && !flow.isLineStart(at)) continue;
     let headlineEnd = at;
     while (headlineEnd > start && isBlankCode(text.charCodeAt(headlineEnd - 1))) headlineEnd--;
-    if (headlineEnd === start || /[。！？；]/.test(text.slice(start, headlineEnd))) return undefined;
+    const inner = text.slice(start, firstMarkerOnly ? headlineEnd : headlineEnd - 1);
+    if (headlineEnd === start || /[。！？；]/.test(inner)) return undefined;
     return { headline: flow.span(start, headlineEnd), bodyStart: at };
   }
   return undefined;
@@ -465,29 +469,34 @@ function lastGroup(text: string, flow: Flow, floor: number, end: number): LastGr
 }
 
 /**
- * The attribution closing an item's line flow[floor, end): a parenthesised group after a sentence or on a line
- * of its own; a group right before the next block once the item has a sentence (so that 拥军企业（门店） at the
- * end of a wrapped headline line is not taken); or, before the next block, a group after a sentence that is
- * missing its closing parenthesis. `endsBlock` is only asked when needed (it looks at the next line).
+ * The attribution closing a block's line flow[floor, end): a parenthesised group after a sentence or on a line
+ * of its own; a group right before the next block once the block's body has begun — past `bodyStart` (a
+ * brief's mark, an item's 一是) or after a sentence — so that 拥军企业（门店） ending a wrapped headline line is
+ * not taken; or, before the next block, a group after a sentence that is missing its closing parenthesis.
+ * `endsBlock` is only asked when needed (it looks at the next line).
  */
-function closingAttribution(text: string, flow: Flow, floor: number, end: number, endsBlock: () => boolean): LastGroup | undefined {
+function closingAttribution(text: string, flow: Flow, floor: number, end: number, bodyStart: number, endsBlock: () => boolean): LastGroup | undefined {
   const group = lastGroup(text, flow, floor, end);
   if (!group) return undefined;
-  const accepted = group.placed
-    ? group.closed || endsBlock()
-    : group.closed && flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0 && endsBlock();
+  const inBody = () => group.open > bodyStart || flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0;
+  const accepted = group.placed ? group.closed || endsBlock() : group.closed && inBody() && endsBlock();
   return accepted ? group : undefined;
 }
 
 /** Whether a flow line opens a new item: a headline followed by its 一是. */
 function opensItem(flow: Flow, flowLine: number): boolean {
   const start = flow.lineStarts[flowLine];
+  const lineEnd = flow.lineEnd(flowLine);
   // A line that starts with closing or pausing punctuation continues the line before it.
   if (CONTINUES_LINE.has(flow.text.charCodeAt(start))) return false;
-  const lineEnd = flow.lineEnd(flowLine);
+  const headlineOnItsOwn = flow.text.startsWith('一是', lineEnd) || flow.text.startsWith('一要', lineEnd);
+  // Most lines have no 一是 near their start: the flow's list of them says so by binary search.
+  const firstMarkers = flow.positions(FIRST_MARKER);
+  const nearest = firstMarkers[upperBound(firstMarkers, start)];
+  if (!headlineOnItsOwn && !(nearest !== undefined && nearest < Math.min(lineEnd + 2, start + HEADLINE_MAX + 4))) return false;
   if (findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2), true)) return true;
   // A headline on a line of its own (sample 001): no punctuation, and the next line starts with 一是.
-  return flow.text.startsWith('一是', lineEnd) && lineEnd - start <= HEADLINE_MAX && !/[。！？；，：]/.test(flow.text.slice(start, lineEnd));
+  return headlineOnItsOwn && lineEnd - start <= HEADLINE_MAX && !/[。！？；，：]/.test(flow.text.slice(start, lineEnd));
 }
 
 function opensBlock(flow: Flow, flowLine: number): boolean {
@@ -506,11 +515,15 @@ function parseItems(text: string, lines: Line[]): Block[] {
     let end = flowText.length;
     let bodyEnd = end;
     let attribution: Attribution | undefined;
+    // Once the item's own headline and first marker are behind — for a brief, from its mark on — a line that opens an item
+    // starts the next one even without a full stop before it: a block missing both its stop and its attribution
+    // must not swallow the next item.
+    const ownBodyStart = isBrief ? blockStart : findHeadline(flow, blockStart, flowText.length, false)?.bodyStart ?? Infinity;
     // Walk the lines of the block until one closes it.
     let line = flowLine;
     for (; line < flow.lineCount; line++) {
       const lineEnd = flow.lineEnd(line);
-      const closing = closingAttribution(text, flow, blockStart, lineEnd, () => opensBlock(flow, line + 1));
+      const closing = closingAttribution(text, flow, blockStart, lineEnd, ownBodyStart, () => opensBlock(flow, line + 1));
       if (closing) {
         attribution = closing.attribution;
         end = lineEnd;
@@ -519,7 +532,8 @@ function parseItems(text: string, lines: Line[]): Block[] {
       }
       if (line + 1 >= flow.lineCount) break;
       const nextStart = flow.lineStarts[line + 1];
-      if (BRIEF_MARKS.has(flowText.charCodeAt(nextStart)) || (SENTENCE_STOP.has(flowText.charCodeAt(lineEnd - 1)) && opensItem(flow, line + 1))) {
+      const mayEnd = SENTENCE_STOP.has(flowText.charCodeAt(lineEnd - 1)) || ownBodyStart < lineEnd;
+      if (BRIEF_MARKS.has(flowText.charCodeAt(nextStart)) || (mayEnd && opensItem(flow, line + 1))) {
         end = bodyEnd = lineEnd;
         break;
       }
@@ -661,6 +675,28 @@ function findQuoted(text: string, lines: readonly Line[]): Span[] {
     }
   }
   return spans;
+}
+
+/**
+ * A short span's text as the parser reads it: line breaks, and the blanks around them, removed (a headline or
+ * attribution wrapped by extraction, `（通航试验区\n\n管委会）`, reads `（通航试验区管委会）`). A byline wants
+ * `joint` ' ': there a break stands for the space between two names.
+ */
+export function flowText(text: string, span: Span, joint = ''): string {
+  const written = text.slice(span.start, span.end);
+  if (!/[\r\n]/.test(written)) return written;
+  const pieces = written.split(/\r\n|\r|\n/);
+  const last = pieces.length - 1;
+  return pieces
+    .map((piece, index) => {
+      let from = 0;
+      let to = piece.length;
+      if (index > 0) while (from < to && isBlankCode(piece.charCodeAt(from))) from++;
+      if (index < last) while (to > from && isBlankCode(piece.charCodeAt(to - 1))) to--;
+      return piece.slice(from, to);
+    })
+    .filter(piece => piece.length > 0)
+    .join(joint);
 }
 
 export function parseDocument(text: string, dialect?: Dialect): BulletinDocument {
