@@ -1,11 +1,123 @@
+// structure-hard-wrap: a sentence broken across lines by PDF or Word extraction (`依托上\n\n街机场`): a content
+// line that ends inside a sentence, followed — maybe after blank lines — by a content line of the same item,
+// brief or article. The range is the whole break run between the two line texts (trailing blanks, line breaks,
+// blank lines, stray leading blanks); the fix deletes exactly that run.
+//
+// Not a break: after a sentence or clause end (。！？；：…), after the headline on a line of its own (sample
+// 001), before a heading, footer, page furniture (structure-page-furniture's; once it is deleted the two sides
+// join here) or a new block, or between two Latin words (the break may stand for their space). In the items
+// dialect an item is one paragraph, so closing quotes and brackets at a line end are looked through
+// (`从“要我分”到“我要分”\n\n转变`); in articles a paragraph may end with a closing quote, so they end the check.
+
+import { attributionsOf, codePointAt, codePointBefore, codeUnits, isLatinLetter, SpanSet } from '../characters';
+import { isBlankCode } from '../chinese';
+import type { Block, BulletinDocument, Line } from '../document';
 import type { Rule } from '../rule';
 
-// PLACEHOLDER: to be implemented.
+/** Marks after which a line break is a paragraph or clause end, not a broken sentence. */
+const END_MARKS = new Set(Array.from('。！？；：…!?;:.', char => char.codePointAt(0)!));
+/** Closing quotes and brackets: looked through at an item line's end. */
+const CLOSERS = new Set(Array.from('”’）》】」』)"\'', char => char.codePointAt(0)!));
+/** How many characters of each side the message quotes. */
+const EXCERPT = 4;
+
 export const structureHardWrap: Rule = {
   id: 'structure-hard-wrap',
   severity: 'info',
   fixable: true,
-  description: { zh: '', en: '' },
-  standard: { zh: '', en: '' },
-  check() {},
+  description: {
+    zh: '句子被转换时的硬换行截断（如“依托上⏎街机场”），应接排',
+    en: 'A sentence broken across lines by extraction ("依托上⏎街机场"): join the lines.',
+  },
+  standard: { zh: '本地简报惯例（正文连续排版，句中不换行）', en: 'House style: running text is not broken inside a sentence.' },
+  check({ text, document, report }) {
+    // Inside a byline the break stands for the space between two names (`（记者 张怡馨⏎通讯员 赵凌舟）`).
+    const bylines = new SpanSet(attributionsOf(document).filter(attribution => attribution.byline));
+    const headlineEnds = new Set<number>();
+    for (const block of document.blocks) if (block.headline) headlineEnds.add(block.headline.end);
+    const blocks = new BlockCursor(document.blocks);
+    const lines = document.lines;
+    let previous: Line | undefined;
+    for (const line of lines) {
+      if (line.kind === 'blank') continue;
+      if (line.kind !== 'content') {
+        previous = undefined;
+        continue;
+      }
+      if (previous) {
+        const breakStart = trimmedEnd(text, previous);
+        const breakEnd = trimmedStart(text, line);
+        const block = blocks.at(breakStart - 1);
+        if (block && breakEnd < block.end && !headlineEnds.has(breakStart) && breaksSentence(text, document, previous, breakStart, breakEnd)) {
+          const before = excerptBefore(text, previous.start, breakStart).trimStart();
+          const after = excerptAfter(text, breakEnd, line.end).trimEnd();
+          const joint = bylines.has(breakStart) ? ' ' : '';
+          report({
+            start: breakStart,
+            end: breakEnd,
+            message: {
+              zh: `句子被断行：“${before}⏎${after}”应接排为“${before}${joint}${after}”`,
+              en: `A sentence broken across lines: join it as "${before}${joint}${after}".`,
+            },
+            fix: [{ start: breakStart, end: breakEnd, text: joint }],
+          });
+        }
+      }
+      previous = line;
+    }
+  },
 };
+
+/** Whether the break between a line ending at `breakStart` and the next line starting at `breakEnd` falls inside a sentence. */
+function breaksSentence(text: string, document: BulletinDocument, line: Line, breakStart: number, breakEnd: number): boolean {
+  let end = breakStart;
+  if (document.dialect === 'items') {
+    while (end > line.start && CLOSERS.has(text.charCodeAt(end - 1))) end--;
+    if (end === line.start) return false;
+  }
+  const last = codePointBefore(text, end);
+  if (END_MARKS.has(last) || CLOSERS.has(last)) return false;
+  const next = codePointAt(text, breakEnd);
+  // A stray markdown heading mark starts a line of its own kind.
+  if (next === 0x23 /* # */) return false;
+  return !(isLatinLetter(last) && isLatinLetter(next));
+}
+
+function trimmedEnd(text: string, line: Line): number {
+  let end = line.end;
+  while (end > line.start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+function trimmedStart(text: string, line: Line): number {
+  let start = line.start;
+  while (start < line.end && isBlankCode(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** Up to EXCERPT code points ending at `end`, not before `floor`. */
+function excerptBefore(text: string, floor: number, end: number): string {
+  let start = end;
+  for (let count = 0; count < EXCERPT && start > floor; count++) start -= codeUnits(codePointBefore(text, start));
+  return text.slice(Math.max(start, floor), end);
+}
+
+/** Up to EXCERPT code points starting at `start`, not past `ceiling`. */
+function excerptAfter(text: string, start: number, ceiling: number): string {
+  let end = start;
+  for (let count = 0; count < EXCERPT && end < ceiling; count++) end += codeUnits(codePointAt(text, end));
+  return text.slice(start, Math.min(end, ceiling));
+}
+
+/** The block containing an offset, for offsets asked in ascending order. */
+class BlockCursor {
+  private index = 0;
+
+  constructor(private readonly blocks: readonly Block[]) {}
+
+  at(offset: number): Block | undefined {
+    while (this.index < this.blocks.length && this.blocks[this.index].end <= offset) this.index++;
+    const block = this.blocks[this.index];
+    return block && block.start <= offset ? block : undefined;
+  }
+}
