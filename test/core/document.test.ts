@@ -264,6 +264,7 @@ describe('document parser', () => {
 
     it('reads markers only at sentence boundaries, and a marker of the other style only where it continues the sequence', () => {
       assert.deepEqual(read('区委党校统一思想 一是统一是基础，问题之一是作风。二是唯一是标准，三要素齐全。三要落实。（区委党校）'), ['item|区委党校统一思想|123|（区委党校）']);
+      assert.deepEqual(read('区教育局推进工作 一是加强培训……二是部门联动。三是引导学生“争做时代新人。”四是强化宣传。（区教育局）'), ['item|区教育局推进工作|1234|（区教育局）']);
       const measures = parseDocument('区委党校推进工作 一是学习。二要宣传。三是落实，一要紧抓。（区委党校）').blocks[0].measures;
       assert.deepEqual(measures.map(measure => `${measure.value}${measure.suffix}`), ['1是', '2要', '3是']);
     });
@@ -294,6 +295,15 @@ describe('document parser', () => {
 
     it('an unclosed parenthesis inside an item is no attribution', () => {
       assert.deepEqual(read('区人社局打造窗口 一是公开（含网站\n信息。二是服务。（区人社局）'), ['item|区人社局打造窗口|12|（区人社局）']);
+    });
+
+    it('a header with full-width digits, and a footer in mid-text (issues pasted one after another)', () => {
+      const document = parseDocument('上街信息\n第４５期\n２０２４年８月９日\n区教育局推进工作 一是加强。二是落实。（区教育局）\n本期送：区县处级领导\n发：各街道办事处\n责任编辑：柴亚文\n区财政局做好工作 一是保障。二是资助。（区财政局）\n发：峡窝镇');
+      const kinds = document.lines.map(line => line.kind[0]).join('');
+      assert.equal(kinds, 'hhhcfffcf');
+      assert.deepEqual(summary(document), ['item|区教育局推进工作|12|（区教育局）', 'item|区财政局做好工作|12|（区财政局）']);
+      // A lone 发： line in mid-text may be body text; only a run with 本期送, 抄送, 责任编辑 … is a footer there.
+      assert.equal(parseDocument('区教育局推进工作 一是加强。\n发：各街道办事处\n二是落实。（区教育局）').lines[1].kind, 'content');
     });
 
     it('a single # line does not make a draft markdown', () => {

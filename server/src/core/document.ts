@@ -87,9 +87,13 @@ const FURNITURE = /^[\s\u3000]*(?:[—–\-－]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]
 const FURNITURE_FIRST = codes('—–-－第');
 const FURNITURE_MAX = 40;
 const HEADING = /^(#{1,6})[ \t]/;
-const ISSUE_LINE = /^[\s\u3000]*第[\s\u3000]*[\d一二三四五六七八九十〇零百]+[\s\u3000]*期[\s\u3000]*$/;
-const DATE_LINE = /^[\s\u3000]*\d{4}[\s\u3000]*年[\s\u3000]*\d{1,2}[\s\u3000]*月[\s\u3000]*\d{1,2}[\s\u3000]*日[\s\u3000]*$/;
+/** Header lines; digits may be full-width (第４５期), which fullwidth-digit reports. */
+const ISSUE_LINE = /^[\s\u3000]*第[\s\u3000]*[\d０-９一二三四五六七八九十〇零百]+[\s\u3000]*期[\s\u3000]*$/;
+const DATE_LINE = /^[\s\u3000]*[\d０-９]{4}[\s\u3000]*年[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*月[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*日[\s\u3000]*$/;
 const FOOTER_LINE = /^[\s\u3000]*(?:本期送|送|发|抄送|报|责任编辑|编辑|审核|签发|印发|共印)[\s\u3000]*[：:]/;
+/** Footer lines that cannot be body text: they make a run of footer lines a footer even in mid-text. */
+const FOOTER_STRONG = /^[\s\u3000]*(?:本期送|抄送|责任编辑|签发|印发|共印)/;
+const FOOTER_FIRST = codes('本送发抄报责编审签印共');
 /** A byline's opening: `（记者 …` `(本报记者 …` `（文/…` `（图 …`; not a unit such as 文明办 or 文旅局. */
 const BYLINE = /^[（(][\s\u3000]*(?:本报|特约|见习)?(?:记者|通讯员|实习生|作者|摄影|编辑|[文图][\s\u3000]*[／/|｜:：\s])/;
 const BRIEF_MARKS = codes('△▲●');
@@ -106,7 +110,7 @@ const UNIT_SEPARATORS = codes('、,');
 const SENTENCE_STOP = codes('。！？.!?');
 /** What an attribution may follow: a sentence stop, a closing quote or parenthesis. */
 const BEFORE_ATTRIBUTION = codes('。！？.!?”）');
-const MARKER_BOUNDARY = codes('。！？；：，');
+const MARKER_BOUNDARY = codes('。！？；：，…');
 const OPEN_PARENS = codes('（(');
 const CONTINUES_LINE = codes('，。、；：！？”’）》】…—,.;:!?)');
 const CLOSE_PARENS = codes('）)');
@@ -315,23 +319,39 @@ function markHeader(text: string, lines: Line[]): Header | undefined {
   return header;
 }
 
+/**
+ * Marks footer lines (本期送：…, 发：…, 责任编辑：…): the run of footer lines that ends the text, and any run in
+ * mid-text that holds a line no body text starts with (本期送, 抄送, 责任编辑 …; issues pasted one after
+ * another). Returns the last footer.
+ */
 function markFooter(text: string, lines: Line[]): Span | undefined {
-  let first = -1;
-  for (let index = lines.length - 1; index >= 0; index--) {
+  let footer: Span | undefined;
+  let run: number[] = [];
+  let strong = false;
+  const closeRun = (atEnd: boolean) => {
+    if (run.length && (strong || atEnd)) {
+      for (const index of run) lines[index].kind = 'footer';
+      footer = { start: lines[run[0]].start, end: lines[run[run.length - 1]].end };
+    }
+    run = [];
+    strong = false;
+  };
+  for (let index = 0; index < lines.length; index++) {
     const line = lines[index];
     if (line.kind === 'blank' || line.kind === 'furniture') continue;
-    if (line.kind === 'content' && FOOTER_LINE.test(text.slice(line.start, Math.min(line.end, line.start + 16)))) first = index;
-    else break;
-  }
-  if (first < 0) return undefined;
-  let last = first;
-  for (let index = first; index < lines.length; index++) {
-    if (lines[index].kind === 'content') {
-      lines[index].kind = 'footer';
-      last = index;
+    let first = line.start;
+    while (first < line.end && isBlankCode(text.charCodeAt(first))) first++;
+    // Only a line starting with one of the footer words is sliced and tested.
+    const opening = line.kind === 'content' && FOOTER_FIRST.has(text.charCodeAt(first)) ? text.slice(first, Math.min(line.end, first + 8)) : '';
+    if (opening && FOOTER_LINE.test(opening)) {
+      run.push(index);
+      strong ||= FOOTER_STRONG.test(opening);
+    } else {
+      closeRun(false);
     }
   }
-  return { start: lines[first].start, end: lines[last].end };
+  closeRun(true);
+  return footer;
 }
 
 /**
@@ -348,7 +368,9 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
     const at = candidate.at;
     if (at + candidate.numeralLength + 1 > end) break;
     const before = text.charCodeAt(at - 1);
-    if (at === start || at === headlineEnd || isBlankCode(before) || MARKER_BOUNDARY.has(before)) atBoundary.push(candidate);
+    // After a closing quote that ends a sentence (…“我要分。”二是…) a marker starts the next one.
+    const afterQuotedStop = before === 0x201d /* ” */ && at - 2 >= start && SENTENCE_STOP.has(text.charCodeAt(at - 2));
+    if (at === start || at === headlineEnd || isBlankCode(before) || MARKER_BOUNDARY.has(before) || afterQuotedStop) atBoundary.push(candidate);
   }
   const shi = atBoundary.filter(candidate => candidate.suffix === '是').length;
   const style = shi * 2 >= atBoundary.length ? '是' : '要';

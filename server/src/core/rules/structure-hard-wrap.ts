@@ -5,7 +5,10 @@
 //
 // Not a break: after a sentence or clause end (。！？；：…), after the headline on a line of its own (sample
 // 001), before a heading, footer, page furniture (structure-page-furniture's; once it is deleted the two sides
-// join here) or a new block, or between two Latin words (the break may stand for their space). In the items
+// join here) or a new block, or between two Latin words (the break may stand for their space). Nor around the
+// lines of a report pasted as an item: before a line that opens with an ordinal or marker (一、 （一） 1. 二是),
+// after a short ordinal heading (一.总体情况), or after a title line (the first line of an item without
+// headline, with no clause punctuation: 区审计局关于…的报告). In the items
 // dialect an item is one paragraph, so closing quotes and brackets at a line end are looked through
 // (`从“要我分”到“我要分”\n\n转变`); in articles a paragraph may end with a closing quote, so they end the check.
 
@@ -20,6 +23,12 @@ const END_MARKS = new Set(Array.from('。！？；：…!?;:.', char => char.cod
 const CLOSERS = new Set(Array.from('”’）》】」』)"\'', char => char.codePointAt(0)!));
 /** How many characters of each side the message quotes. */
 const EXCERPT = 4;
+/** An ordinal or measure marker opening a line: 一、 一. （一） (1) 1. 1、 第一， 二是 三要. Sticky: tested at an offset. */
+const ORDINAL_START = /[一二三四五六七八九十]{1,3}[、.．是要]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}(?:、|[.．](?!\d))|第[一二三四五六七八九十]{1,3}[、，,]/y;
+/** The longest line read as a heading (一.总体情况) rather than wrapped text. */
+const HEADING_MAX = 30;
+/** Clause punctuation: a line without any is a title or heading when it stands first or opens with an ordinal. */
+const CLAUSE_MARK = /[，。；：！？、,;:!?]/;
 
 export const structureHardWrap: Rule = {
   id: 'structure-hard-wrap',
@@ -48,7 +57,8 @@ export const structureHardWrap: Rule = {
         const breakStart = trimmedEnd(text, previous);
         const breakEnd = trimmedStart(text, line);
         const block = blocks.at(breakStart - 1);
-        if (block && breakEnd < block.end && !headlineEnds.has(breakStart) && breaksSentence(text, document, previous, breakStart, breakEnd)) {
+        if (block && breakEnd < block.end && !headlineEnds.has(breakStart) && breaksSentence(text, document, previous, breakStart, breakEnd) &&
+          !endsHeadingLine(text, block, previous, breakStart, breakEnd)) {
           const before = excerptBefore(text, previous.start, breakStart).trimStart();
           const after = excerptAfter(text, breakEnd, line.end).trimEnd();
           const joint = bylines.has(breakStart) ? ' ' : '';
@@ -81,6 +91,22 @@ function breaksSentence(text: string, document: BulletinDocument, line: Line, br
   // A stray markdown heading mark starts a line of its own kind.
   if (next === 0x23 /* # */) return false;
   return !(isLatinLetter(last) && isLatinLetter(next));
+}
+
+/** Whether the break follows a title or heading line, or precedes a line that opens with an ordinal. */
+function endsHeadingLine(text: string, block: Block, line: Line, breakStart: number, breakEnd: number): boolean {
+  if (ordinalEnd(text, breakEnd) >= 0) return true;
+  const lineStart = trimmedStart(text, line);
+  const headingText = ordinalEnd(text, lineStart);
+  if (headingText >= 0 && breakStart - lineStart <= HEADING_MAX && !CLAUSE_MARK.test(text.slice(headingText, breakStart))) return true;
+  const firstOfItem = block.kind === 'item' && !block.headline && lineStart === block.start;
+  return firstOfItem && !CLAUSE_MARK.test(text.slice(lineStart, breakStart));
+}
+
+/** The end of the ordinal or marker opening text at `offset`, or -1. */
+function ordinalEnd(text: string, offset: number): number {
+  ORDINAL_START.lastIndex = offset;
+  return ORDINAL_START.test(text) ? ORDINAL_START.lastIndex : -1;
 }
 
 function trimmedEnd(text: string, line: Line): number {
