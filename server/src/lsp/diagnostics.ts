@@ -13,12 +13,12 @@ import { localize, messages } from './messages';
 export const DIAGNOSTIC_SOURCE = 'bulletin-lint';
 
 /**
- * How long a change waits for the next one before the document is linted. Short enough to add nothing a writer
- * notices; long enough to take in the burst of notifications an undo, a paste or a multi-cursor edit sends (the
- * protocol connection handles one message per event-loop turn). While a large document is being linted, the
- * changes that arrive meanwhile queue up and are taken in by one run too.
+ * How long a change waits for the next one before the document is linted. A writer types a key every 100 ms or
+ * so and should see each keystroke's result, so the wait only takes in bursts: the notifications an undo, a paste
+ * or a multi-cursor edit sends at once (the connection handles one message per event-loop turn). Changes that
+ * arrive while a large document is being linted queue up meanwhile and are taken in by the next run together.
  */
-export const CHANGE_DEBOUNCE_MS = 5;
+export const CHANGE_DEBOUNCE_MS = 2;
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,

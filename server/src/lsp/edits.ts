@@ -14,7 +14,7 @@ export function toRange(document: TextDocument, span: Span): Range {
 }
 
 export function toLspEdits(document: TextDocument, edits: readonly CoreEdit[]): TextEdit[] {
-  return edits.map(edit => ({ range: toRange(document, edit), newText: edit.text }));
+  return edits.map(edit => toLspEdit(document, edit));
 }
 
 /**
