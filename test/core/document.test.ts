@@ -306,6 +306,15 @@ describe('document parser', () => {
       assert.equal(parseDocument('区教育局推进工作 一是加强。\n发：各街道办事处\n二是落实。（区教育局）').lines[1].kind, 'content');
     });
 
+    it('a header in mid-text (issues pasted one after another) is not part of the item before or after it', () => {
+      const text = sample('002') + '\n' + sample('004');
+      const document = parseDocument(text);
+      assert.deepEqual(summary(document), [...expected['002'], ...expected['004']]);
+      assert.equal(text.slice(document.header!.issue!.start, document.header!.issue!.end), '第 45 期', 'the first header found');
+      const headerLines = document.lines.filter(line => line.kind === 'header').map(line => text.slice(line.start, line.end).trim());
+      assert.deepEqual(headerLines, ['上街信息', '第 45 期', '中共上街区委办公室', '2024 年 8 月 9 日']);
+    });
+
     it('a single # line does not make a draft markdown', () => {
       assert.equal(parseDocument('# 上街信息\n区教育局推进工作 一是加强。二是落实。（区教育局）').dialect, 'items');
       assert.equal(parseDocument('## 标题\n正文。').dialect, 'articles');

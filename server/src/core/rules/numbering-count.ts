@@ -30,7 +30,11 @@ export const numberingCount: Rule = {
       const headline = block.headline;
       if (!headline || block.measures.length === 0 || block.sections.length) continue;
       const written = text.slice(headline.start, headline.end);
-      const announcements = [...written.matchAll(ANNOUNCING)].filter(match => !NOT_BEFORE.test(written[match.index - 1] ?? ''));
+      const announcements: RegExpExecArray[] = [];
+      ANNOUNCING.lastIndex = 0;
+      for (let found = ANNOUNCING.exec(written); found; found = ANNOUNCING.exec(written)) {
+        if (!NOT_BEFORE.test(written[found.index - 1] ?? '')) announcements.push(found);
+      }
       // Two announcements in one headline (践行“两个维护”三举措…) leave unclear which one counts the measures.
       if (announcements.length !== 1) continue;
       const [match] = announcements;

@@ -7,23 +7,28 @@
 // start, article titles, and a quotation running over several paragraphs — GB/T 15834-2011 4.8 opens each
 // paragraph with “ and closes only the last, so an open “ followed by a “ at a line start is not a defect.
 
-import { attributionsOf, codePointBefore, isAsciiDigit, isLatinLetter, SpanSet } from '../characters';
+import { attributionsOf, codePointBefore, isAsciiDigit, isLatinLetter } from '../characters';
 import { isBlankCode } from '../chinese';
-import type { BulletinDocument } from '../document';
+import type { Attribution, BulletinDocument, Line } from '../document';
 import type { Rule, RuleContext } from '../rule';
 
 const PAIR_MARKS = /[“”‘’《》（）【】()]/g;
-const OPENER_OF: Readonly<Record<string, string>> = { '”': '“', '’': '‘', '》': '《', '）': '（', '】': '【', ')': '(' };
-const CLOSER_OF: Readonly<Record<string, string>> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '(': ')' };
-const CLAUSE: Readonly<Record<string, string>> = { '“': '4.8', '‘': '4.8', '《': '4.15', '（': '4.9', '【': '4.9' };
+const LEFT_DOUBLE = 0x201c; // “
+const RIGHT_SINGLE = 0x2019; // ’
+const HALF_OPEN = 0x28; // (
+const HALF_CLOSE = 0x29; // )
+/** Each opening mark with its closing partner, by code. */
+const CLOSER_OF: ReadonlyMap<number, number> = new Map([[0x201c, 0x201d], [0x2018, 0x2019], [0x300a, 0x300b], [0xff08, 0xff09], [0x3010, 0x3011], [HALF_OPEN, HALF_CLOSE]]);
+const OPENER_OF: ReadonlyMap<number, number> = new Map([...CLOSER_OF].map(([open, close]) => [close, open]));
+const PARENTHESES = new Set([0xff08, 0xff09, HALF_OPEN, HALF_CLOSE]);
+const CLAUSE: ReadonlyMap<number, string> = new Map([[0x201c, '4.8'], [0x2018, '4.8'], [0x300a, '4.15'], [0xff08, '4.9'], [0x3010, '4.9']]);
 /** What may stand before an ordinal `1）`: a clause end or a blank (a line start is checked apart). */
 const BEFORE_ORDINAL = new Set(Array.from('。；：，、', char => char.charCodeAt(0)));
-const CHINESE_ORDINAL_DIGITS = '一二三四五六七八九十';
-const PARENTHESES = '（）()';
+const CHINESE_ORDINAL_DIGITS = new Set(Array.from('一二三四五六七八九十', char => char.charCodeAt(0)));
 
 interface Opener {
   at: number;
-  char: string;
+  code: number;
 }
 
 export const punctPair: Rule = {
@@ -37,8 +42,10 @@ export const punctPair: Rule = {
   standard: { zh: 'GB/T 15834-2011 4.8（引号）、4.9（括号）、4.15（书名号）', en: 'GB/T 15834-2011 4.8 (quotation marks), 4.9 (brackets), 4.15 (title marks)' },
   check(context) {
     const { text, document } = context;
-    const attributions = new SpanSet(attributionsOf(document));
     const blocks = document.blocks;
+    // Cursors over the blocks, lines and attributions, all in text order: the scan never searches.
+    const lines = new Cursor(document.lines);
+    const attributions = new Cursor(attributionsOf(document));
     let blockIndex = 0;
     let stack: Opener[] = [];
     PAIR_MARKS.lastIndex = 0;
@@ -50,43 +57,58 @@ export const punctPair: Rule = {
         while (blockIndex < blocks.length && at >= blocks[blockIndex].end) blockIndex++;
       }
       if (blockIndex >= blocks.length || at < blocks[blockIndex].start) continue;
-      if (!document.isProse(at) || attributions.has(at)) continue;
-      const char = match[0];
-      if (char in CLOSER_OF) {
+      if (lines.at(at)?.kind !== 'content' || attributions.at(at)) continue;
+      const code = text.charCodeAt(at);
+      if (CLOSER_OF.has(code)) {
         const top = stack[stack.length - 1];
         // A quotation over several paragraphs: each paragraph opens with “, only the last one closes.
-        if (char === '“' && top?.char === '“' && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.pop();
-        stack.push({ at, char });
+        if (code === LEFT_DOUBLE && top?.code === LEFT_DOUBLE && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.pop();
+        stack.push({ at, code });
         continue;
       }
-      if (char === '’' && isLatinLetter(codePointBefore(text, at))) continue;
+      if (code === RIGHT_SINGLE && isLatinLetter(codePointBefore(text, at))) continue;
       let depth = stack.length - 1;
-      while (depth >= 0 && !closes(char, stack[depth].char)) depth--;
+      while (depth >= 0 && !closes(code, stack[depth].code)) depth--;
       if (depth >= 0) {
         reportOpen(context, stack.slice(depth + 1));
         stack.length = depth;
-      } else if (char !== ')' && !isOrdinal(text, at)) {
-        reportUnmatched(context, at, char, OPENER_OF[char]);
+      } else if (code !== HALF_CLOSE && !isOrdinal(text, at)) {
+        reportUnmatched(context, at, code, OPENER_OF.get(code)!);
       }
     }
     reportOpen(context, stack);
   },
 };
 
-/** Whether `closer` closes `opener`; a parenthesis of either width closes one of either width (`（街道)` is balanced, its `)` is punct-halfwidth's). */
-function closes(closer: string, opener: string): boolean {
-  return OPENER_OF[closer] === opener || (PARENTHESES.includes(closer) && PARENTHESES.includes(opener));
-}
+/** The span containing an offset, for offsets asked in ascending order over sorted, non-overlapping spans. */
+class Cursor<T extends Line | Attribution> {
+  private index = 0;
 
-function reportOpen(context: RuleContext, openers: readonly Opener[]): void {
-  for (const { at, char } of openers) {
-    // A lone half-width ( is punct-halfwidth's to judge.
-    if (char !== '(') reportUnmatched(context, at, char, CLOSER_OF[char]);
+  constructor(private readonly spans: readonly T[]) {}
+
+  at(offset: number): T | undefined {
+    while (this.index < this.spans.length && this.spans[this.index].end <= offset) this.index++;
+    const span = this.spans[this.index];
+    return span && span.start <= offset ? span : undefined;
   }
 }
 
-function reportUnmatched(context: RuleContext, at: number, char: string, partner: string): void {
-  const clause = CLAUSE[char] ?? CLAUSE[partner];
+/** Whether the mark `closer` closes `opener`; a parenthesis of either width closes one of either width (`（街道)` is balanced, its `)` is punct-halfwidth's). */
+function closes(closer: number, opener: number): boolean {
+  return OPENER_OF.get(closer) === opener || (PARENTHESES.has(closer) && PARENTHESES.has(opener));
+}
+
+function reportOpen(context: RuleContext, openers: readonly Opener[]): void {
+  for (const { at, code } of openers) {
+    // A lone half-width ( is punct-halfwidth's to judge.
+    if (code !== HALF_OPEN) reportUnmatched(context, at, code, CLOSER_OF.get(code)!);
+  }
+}
+
+function reportUnmatched(context: RuleContext, at: number, code: number, partnerCode: number): void {
+  const char = String.fromCharCode(code);
+  const partner = String.fromCharCode(partnerCode);
+  const clause = CLAUSE.get(code) ?? CLAUSE.get(partnerCode);
   context.report({
     start: at,
     end: at + 1,
@@ -115,7 +137,7 @@ function isOrdinal(text: string, close: number): boolean {
   while (start > 0 && close - start < 2 && isAsciiDigit(text.charCodeAt(start - 1))) start--;
   if (start === close && start > 0) {
     const code = text.charCodeAt(start - 1);
-    if (CHINESE_ORDINAL_DIGITS.includes(text[start - 1]) || isLatinLetter(code)) start--;
+    if (CHINESE_ORDINAL_DIGITS.has(code) || isLatinLetter(code)) start--;
   }
   if (start === close) return false;
   const before = text.charCodeAt(start - 1);

@@ -16,8 +16,9 @@ export const structurePageFurniture: Rule = {
   standard: { zh: '本地简报惯例（正文不含版面页码）', en: 'House style: page furniture is not part of the text.' },
   check({ text, document, report }) {
     const lines = document.lines;
-    lines.forEach((line, index) => {
-      if (line.kind !== 'furniture') return;
+    for (let index = 0; index < lines.length; index++) {
+      const line = lines[index];
+      if (line.kind !== 'furniture') continue;
       let start = line.start;
       let end = line.end;
       while (isBlankCode(text.charCodeAt(start))) start++;
@@ -31,6 +32,6 @@ export const structurePageFurniture: Rule = {
         message: { zh: `页码行“${written}”是转换残留，应删除`, en: `The page number line "${written}" is left over from extraction: delete it.` },
         fix: [{ ...deletion, text: '' }],
       });
-    });
+    }
   },
 };
