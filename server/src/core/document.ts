@@ -786,6 +786,22 @@ function findQuoted(text: string, lines: readonly Line[]): Span[] {
 }
 
 /**
+ * The span containing an offset, among sorted, non-overlapping spans (lines, blocks, attributions), for offsets
+ * asked in ascending order: a rule walking the text in order pays one step per span, never a search.
+ */
+export class SpanCursor<T extends Span> {
+  private index = 0;
+
+  constructor(private readonly spans: readonly T[]) {}
+
+  at(offset: number): T | undefined {
+    while (this.index < this.spans.length && this.spans[this.index].end <= offset) this.index++;
+    const span = this.spans[this.index];
+    return span && span.start <= offset ? span : undefined;
+  }
+}
+
+/**
  * A short span's text as the parser reads it: line breaks, and the blanks around them, removed (a headline or
  * attribution wrapped by extraction, `（通航试验区\n\n管委会）`, reads `（通航试验区管委会）`). A byline wants
  * `joint` ' ': there a break stands for the space between two names.

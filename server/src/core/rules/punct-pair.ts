@@ -9,7 +9,7 @@
 
 import { attributionsOf, codePointBefore, isAsciiDigit, isLatinLetter } from '../characters';
 import { isBlankCode } from '../chinese';
-import type { Attribution, BulletinDocument, Line } from '../document';
+import { SpanCursor, type BulletinDocument } from '../document';
 import type { Rule, RuleContext } from '../rule';
 
 const PAIR_MARKS = /[“”‘’《》（）【】()]/g;
@@ -44,8 +44,8 @@ export const punctPair: Rule = {
     const { text, document } = context;
     const blocks = document.blocks;
     // Cursors over the blocks, lines and attributions, all in text order: the scan never searches.
-    const lines = new Cursor(document.lines);
-    const attributions = new Cursor(attributionsOf(document));
+    const lines = new SpanCursor(document.lines);
+    const attributions = new SpanCursor(attributionsOf(document));
     let blockIndex = 0;
     let stack: Opener[] = [];
     PAIR_MARKS.lastIndex = 0;
@@ -79,19 +79,6 @@ export const punctPair: Rule = {
     reportOpen(context, stack);
   },
 };
-
-/** The span containing an offset, for offsets asked in ascending order over sorted, non-overlapping spans. */
-class Cursor<T extends Line | Attribution> {
-  private index = 0;
-
-  constructor(private readonly spans: readonly T[]) {}
-
-  at(offset: number): T | undefined {
-    while (this.index < this.spans.length && this.spans[this.index].end <= offset) this.index++;
-    const span = this.spans[this.index];
-    return span && span.start <= offset ? span : undefined;
-  }
-}
 
 /** Whether the mark `closer` closes `opener`; a parenthesis of either width closes one of either width (`（街道)` is balanced, its `)` is punct-halfwidth's). */
 function closes(closer: number, opener: number): boolean {

@@ -3,18 +3,19 @@
 // brief or article. The range is the whole break run between the two line texts (trailing blanks, line breaks,
 // blank lines, stray leading blanks); the fix deletes exactly that run.
 //
-// Not a break: after a sentence or clause end (。！？；：…), after the headline on a line of its own (sample
-// 001), before a heading, footer, page furniture (structure-page-furniture's; once it is deleted the two sides
-// join here) or a new block, or between two Latin words (the break may stand for their space). Nor around the
-// lines of a report pasted as an item: before a line that opens with an ordinal or marker (一、 （一） 1. 二是),
-// after a short ordinal heading (一.总体情况), or after a title line (the first line of an item without
-// headline, with no clause punctuation: 区审计局关于…的报告). In the items
-// dialect an item is one paragraph, so closing quotes and brackets at a line end are looked through
+// Not a break: after a sentence or clause end (。！？；：…); after the headline on a line of its own (sample
+// 001); before a heading, the footer, page furniture (structure-page-furniture's: once it is deleted the two
+// sides join here) or a new block; between two Latin words (the break may stand for their space). Nor around
+// the lines of a report pasted as an item: before a line that opens with an ordinal or marker (一、 （一） 1.
+// 二是), after a short ordinal heading (一.总体情况), or after a title line (the first line of an item without a
+// headline, with no clause punctuation: 区审计局关于…的报告).
+//
+// In the items dialect an item is one paragraph, so closing quotes and brackets at a line end are looked through
 // (`从“要我分”到“我要分”\n\n转变`); in articles a paragraph may end with a closing quote, so they end the check.
 
 import { attributionsOf, codePointAt, codePointBefore, codeUnits, isLatinLetter, SpanSet } from '../characters';
 import { isBlankCode } from '../chinese';
-import type { Block, BulletinDocument, Line } from '../document';
+import { SpanCursor, type Block, type BulletinDocument, type Line } from '../document';
 import type { Rule } from '../rule';
 
 /** Marks after which a line break is a paragraph or clause end, not a broken sentence. */
@@ -44,7 +45,7 @@ export const structureHardWrap: Rule = {
     const bylines = new SpanSet(attributionsOf(document).filter(attribution => attribution.byline));
     const headlineEnds = new Set<number>();
     for (const block of document.blocks) if (block.headline) headlineEnds.add(block.headline.end);
-    const blocks = new BlockCursor(document.blocks);
+    const blocks = new SpanCursor(document.blocks);
     const lines = document.lines;
     let previous: Line | undefined;
     for (const line of lines) {
@@ -133,17 +134,4 @@ function excerptAfter(text: string, start: number, ceiling: number): string {
   let end = start;
   for (let count = 0; count < EXCERPT && end < ceiling; count++) end += codeUnits(codePointAt(text, end));
   return text.slice(start, Math.min(end, ceiling));
-}
-
-/** The block containing an offset, for offsets asked in ascending order. */
-class BlockCursor {
-  private index = 0;
-
-  constructor(private readonly blocks: readonly Block[]) {}
-
-  at(offset: number): Block | undefined {
-    while (this.index < this.blocks.length && this.blocks[this.index].end <= offset) this.index++;
-    const block = this.blocks[this.index];
-    return block && block.start <= offset ? block : undefined;
-  }
 }
