@@ -80,8 +80,13 @@ export class SettingsResolver {
     const key = document.uri;
     let verdict = this.verdicts.get(key);
     if (!verdict) {
-      verdict = this.resolve(document);
-      this.verdicts.set(key, verdict);
+      const resolving = this.resolve(document);
+      // A failure (an unreadable folder, say) is not remembered: the next run tries again.
+      resolving.catch(() => {
+        if (this.verdicts.get(key) === resolving) this.verdicts.delete(key);
+      });
+      this.verdicts.set(key, resolving);
+      verdict = resolving;
     }
     return verdict;
   }
