@@ -18,7 +18,7 @@ export const DIAGNOSTIC_SOURCE = 'bulletin-lint';
  * or a multi-cursor edit sends at once (the connection handles one message per event-loop turn). Changes that
  * arrive while a large document is being linted queue up meanwhile and are taken in by the next run together.
  */
-export const CHANGE_DEBOUNCE_MS = 2;
+const CHANGE_DEBOUNCE_MS = 2;
 
 const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,7 +26,7 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-export function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
+function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
   return {
     range: toRange(document, problem),
     severity: SEVERITIES[problem.severity],

@@ -32,7 +32,7 @@ import { localize, messages } from './messages';
 import { filePathOf, SettingsResolver } from './settings';
 import { documentSymbols, foldingRanges } from './symbols';
 
-export function localeOf(clientLocale: string | undefined): Locale {
+function localeOf(clientLocale: string | undefined): Locale {
   return clientLocale?.toLowerCase().startsWith('en') ? 'en' : 'zh';
 }
 

@@ -34,7 +34,7 @@ export type Verdict =
  */
 const OPT_IN_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 
-export function readClientSettings(raw: unknown): ClientSettings {
+function readClientSettings(raw: unknown): ClientSettings {
   const value = isRecord(raw) ? raw : {};
   return {
     enable: typeof value.enable === 'boolean' ? value.enable : true,
