@@ -39,7 +39,7 @@ export function lintDocument(text: string, options: LintOptions = {}, rules: rea
   }
   let problems = [...byRule.values()].flat();
   if (options.ignore?.length) problems = problems.filter(problem => !isAccepted(text, problem, options.ignore!));
-  problems.sort((a, b) => a.start - b.start || a.end - b.end || a.ruleId.localeCompare(b.ruleId));
+  problems.sort((a, b) => a.start - b.start || a.end - b.end || (a.ruleId < b.ruleId ? -1 : a.ruleId > b.ruleId ? 1 : 0));
   return { document, problems };
 }
 
