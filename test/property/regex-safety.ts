@@ -15,7 +15,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import ts from 'typescript';
-import type { RegexWorkerData, RegexWorkerMessage } from './regex-worker';
+import type { BoundedUse, RegexWorkerData, RegexWorkerMessage } from './regex-worker';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const CORE_DIR = join(REPO_ROOT, 'server', 'src', 'core');
@@ -26,6 +26,15 @@ export interface RegexEntry {
   source: string;
   flags: string;
 }
+
+/**
+ * Regexes the core applies only to short slices, where their time in the length of a whole line cannot arise;
+ * they run on inputs as long as those slices. Each entry says where its bound comes from.
+ */
+export const BOUNDED_USES: readonly BoundedUse[] = [
+  { file: 'server/src/core/rules/number-range.ts', source: String.raw`(?:\d{1,4}[年月])+$`, length: 12, reason: 'DATE_BEFORE reads the 12 characters before a range (DATE_REACH)' },
+  { file: 'server/src/core/rules/number-mixed-digits.ts', source: '0+$', length: 4, reason: 'trims the four places of a fraction (asLargeUnit)' },
+];
 
 export function coreSourceFiles(folder = CORE_DIR): string[] {
   return readdirSync(folder, { withFileTypes: true }).flatMap(entry => {
@@ -61,10 +70,11 @@ export function scanSources(): { literals: RegexEntry[]; constructorSites: strin
 }
 
 /**
- * Wraps the global RegExp so that every regex constructed from now on is recorded with the core source line that
- * built it. Returns the record; call before the core is loaded, in a fresh module context.
+ * Records every regex built with `new RegExp` while `load` runs (which loads the core, and lints something so that
+ * regexes built on first use are built too), with the core source line that built it. The global RegExp is
+ * wrapped only meanwhile; run it in a fresh module context, where the core has not been loaded yet.
  */
-export function captureConstructedRegexes(): RegexEntry[] {
+export function captureConstructedRegexes(load: () => void): RegexEntry[] {
   const captured: RegexEntry[] = [];
   const seen = new Set<string>();
   const Original = RegExp;
@@ -79,8 +89,10 @@ export function captureConstructedRegexes(): RegexEntry[] {
     captured.push({ site, source: regex.source, flags: regex.flags });
   };
   globalThis.RegExp = new Proxy(Original, {
-    construct(target, args, newTarget) {
-      const regex = Reflect.construct(target, args, newTarget) as RegExp;
+    // Constructed by RegExp itself, not through the proxy as new.target: a regex whose prototype came through a
+    // proxy leaves V8's fast paths.
+    construct(target, args) {
+      const regex = Reflect.construct(target, args) as RegExp;
       record(regex);
       return regex;
     },
@@ -90,6 +102,11 @@ export function captureConstructedRegexes(): RegexEntry[] {
       return regex;
     },
   });
+  try {
+    load();
+  } finally {
+    globalThis.RegExp = Original;
+  }
   return captured;
 }
 
@@ -155,7 +172,19 @@ function acceptedBy(atom: string, unicode: boolean, pool: readonly string[]): st
 
 export interface AdversarialInput {
   label: string;
-  text: string;
+  /** Built when first read: a caller that wants one input of a regex does not pay for all of them. */
+  readonly text: string;
+}
+
+function lazyInput(label: string, build: () => string): AdversarialInput {
+  let text: string | undefined;
+  return {
+    label,
+    get text() {
+      text ??= build();
+      return text;
+    },
+  };
 }
 
 /** A deterministic pseudo-random sequence (mulberry32), so that inputs are the same on every run. */
@@ -197,8 +226,8 @@ export function adversarialInputs(entry: RegexEntry, size: number): AdversarialI
   const addRepeated = (label: string, unit: string) => {
     if (!unit || units.has(unit)) return;
     units.add(unit);
-    inputs.push({ label, text: repeatTo(unit, size) });
-    if (stopper) inputs.push({ label: `${label}, then ${JSON.stringify(stopper)}`, text: repeatTo(unit, size - 1) + stopper });
+    inputs.push(lazyInput(label, () => repeatTo(unit, size)));
+    if (stopper) inputs.push(lazyInput(`${label}, then ${JSON.stringify(stopper)}`, () => repeatTo(unit, size - 1) + stopper));
   };
   for (const set of atomSets) {
     addRepeated(`run of ${JSON.stringify(set[0])}`, set[0]);
@@ -209,11 +238,14 @@ export function adversarialInputs(entry: RegexEntry, size: number): AdversarialI
   const cut = Array.from(walk).slice(0, -1).join('');
   addRepeated(`walk cut short ${JSON.stringify(cut.slice(0, 40))}`, cut);
   if (alphabet.length) {
-    const next = random(entry.source.length * 31 + entry.flags.length);
-    let mixture = '';
-    while (mixture.length < size) mixture += alphabet[Math.floor(next() * alphabet.length)];
-    inputs.push({ label: 'mixture, one line', text: mixture });
-    inputs.push({ label: 'mixture, lines of 64', text: mixture.replace(/([\s\S]{64})/g, '$1\n') });
+    const mixture = () => {
+      const next = random(entry.source.length * 31 + entry.flags.length);
+      const chars: string[] = [];
+      for (let length = 0; length < size; length += chars[chars.length - 1].length) chars.push(alphabet[Math.floor(next() * alphabet.length)]);
+      return chars.join('');
+    };
+    inputs.push(lazyInput('mixture, one line', mixture));
+    inputs.push(lazyInput('mixture, lines of 64', () => mixture().replace(/([\s\S]{64})/g, '$1\n')));
   }
   return inputs;
 }

@@ -43,12 +43,14 @@ const port = parentPort!;
 const send = (message: RegexWorkerMessage) => port.postMessage(message);
 const { size, lintLineSize, bounded } = workerData as RegexWorkerData;
 
-const constructed = captureConstructedRegexes();
-// Loaded only now, so that its module-level `new RegExp` calls are captured.
-const core = require('../../server/src/core') as typeof import('../../server/src/core');
-// Regexes built while linting (not at load time) are captured too: lint every real draft once.
-const samples = join(REPO_ROOT, 'test', 'fixtures', 'real');
-for (const name of readdirSync(samples).sort()) core.lint(readFileSync(join(samples, name), 'utf8'));
+let core!: typeof import('../../server/src/core');
+const constructed = captureConstructedRegexes(() => {
+  // Loaded only now, so that its module-level `new RegExp` calls are captured; regexes built on first use are
+  // captured while every real draft is linted once.
+  core = require('../../server/src/core') as typeof import('../../server/src/core');
+  const samples = join(REPO_ROOT, 'test', 'fixtures', 'real');
+  for (const name of readdirSync(samples).sort()) core.lint(readFileSync(join(samples, name), 'utf8'));
+});
 
 const { literals, constructorSites } = scanSources();
 const entries = [...literals, ...constructed];

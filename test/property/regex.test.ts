@@ -9,8 +9,8 @@
 // bench/scaling.mjs.
 
 import * as assert from 'node:assert/strict';
-import type { BoundedUse, RegexWorkerMessage } from './regex-worker';
-import { atomsOf, runRegexWorker, scanSources, type RegexEntry, type WorkerRun } from './regex-safety';
+import type { RegexWorkerMessage } from './regex-worker';
+import { atomsOf, BOUNDED_USES, runRegexWorker, scanSources, type RegexEntry, type WorkerRun } from './regex-safety';
 
 const INPUT_SIZE = 256 * 1024;
 const INPUT_LIMIT_MS = 1_500;
@@ -19,14 +19,6 @@ const LINT_LINE_SIZE = 64 * 1024;
 const LINT_LIMIT_MS = 10_000;
 const WATCHDOG_MS = 20_000;
 
-/**
- * Regexes the core applies only to short slices, where their time in the length of a whole line cannot arise;
- * they run on inputs as long as those slices. Each entry says where its bound comes from.
- */
-export const BOUNDED_USES: readonly BoundedUse[] = [
-  { file: 'server/src/core/rules/number-range.ts', source: String.raw`(?:\d{1,4}[年月])+$`, length: 12, reason: 'DATE_BEFORE reads the 12 characters before a range (DATE_REACH)' },
-  { file: 'server/src/core/rules/number-mixed-digits.ts', source: '0+$', length: 4, reason: 'trims the four places of a fraction (asLargeUnit)' },
-];
 
 describe('property: regular expressions', function () {
   this.timeout(300_000);
