@@ -3,7 +3,8 @@
 // line endings as they were.
 
 import { randomBytes } from 'node:crypto';
-import { chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 const BOM = '\uFEFF';
@@ -40,10 +41,12 @@ export function encodeSource(text: string, bom: boolean): Uint8Array {
 /**
  * Replaces the file's content at once: readers see the old or the new file, never half of one, and a failure
  * leaves the old file and no temporary file. A symbolic link is followed (the link stays a link); the file's
- * permissions are kept.
+ * permissions are kept. A file its user may not write is refused (EACCES, or EPERM when immutable): the rename
+ * needs only the folder's permission and would replace a read-only file.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
   const target = await realpath(path);
+  await access(target, constants.W_OK);
   const { mode } = await stat(target);
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
