@@ -55,28 +55,32 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
       add(path, true);
       continue;
     }
-    try {
-      for (const file of await walk(path)) add(file, false);
-    } catch (error) {
-      errors.push({ kind: 'unreadable', argument, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-    }
+    for (const file of await walk(path, argument, errors)) add(file, false);
   }
   return { targets, errors };
 }
 
 /**
  * The drafts in a folder and its subfolders, sorted by path. Skips node_modules and folders whose name starts
- * with "." (.git, .vscode), and does not follow symbolic links (no cycles, nothing outside the tree).
+ * with "." (.git, .vscode), and does not follow symbolic links (no cycles, nothing outside the tree). A folder
+ * that cannot be read is added to `errors`, named as on the command line (`shownAs`) plus its path below, and
+ * the rest of the tree is still walked.
  */
-async function walk(folder: string): Promise<string[]> {
-  const entries: Dirent[] = await readdir(folder, { withFileTypes: true });
+async function walk(folder: string, shownAs: string, errors: TargetError[]): Promise<string[]> {
+  let entries: Dirent[];
+  try {
+    entries = await readdir(folder, { withFileTypes: true });
+  } catch (error) {
+    errors.push({ kind: 'unreadable', argument: shownAs, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
+    return [];
+  }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      files.push(...(await walk(path)));
+      files.push(...(await walk(path, join(shownAs, entry.name), errors)));
     } else if (entry.isFile() && DRAFT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
       files.push(path);
     }
