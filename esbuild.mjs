@@ -1,9 +1,37 @@
 // Bundles the three programs: the CLI, the language server and the VS Code extension (client).
 // Everything they import is bundled, so the .vsix and the npm package need no node_modules.
+import { cpSync, existsSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+const root = dirname(fileURLToPath(import.meta.url));
+
+/**
+ * Modules the CLI loads with import() only when it needs them, each bundled on its own beside dist/cli.js: the
+ * .docx and .pdf readers (mammoth, pdfjs-dist) and the issue writer (docx) are megabytes that linting a plain
+ * draft must not parse on every start.
+ */
+const lazyBundles = {
+  'server/src/submissions/docx.ts': 'submission-docx',
+  'server/src/submissions/pdf.ts': 'submission-pdf',
+  'server/src/desk/issue-docx.ts': 'issue-docx',
+};
+
+/** Turns `import('./pdf')` of a lazy module into an import of its bundle, left to Node at run time. */
+const lazyBundlePlugin = {
+  name: 'lazy-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.?\// }, args => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      const source = relative(root, resolve(args.resolveDir, args.path)).split('\\').join('/');
+      const bundle = lazyBundles[source] ?? lazyBundles[`${source}.ts`];
+      return bundle ? { path: `./${bundle}.js`, external: true } : undefined;
+    });
+  },
+};
 
 const common = {
   bundle: true,
@@ -16,10 +44,20 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { cli: 'server/src/cli-main.ts' }, outdir: 'dist' },
-  { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist' },
+  { ...common, entryPoints: { cli: 'server/src/cli-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
+  { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
+  {
+    ...common,
+    entryPoints: Object.fromEntries(Object.entries(lazyBundles).filter(([source]) => existsSync(source)).map(([source, bundle]) => [bundle, source])),
+    outdir: 'dist',
+    // pdfjs reads import.meta.url only to look for an optional canvas package, which text extraction never needs.
+    logOverride: { 'empty-import-meta': 'silent' },
+  },
 ];
+
+// pdfjs's character maps, for PDFs with predefined CJK encodings (read by server/src/submissions/pdf.ts).
+cpSync(resolve(root, 'node_modules/pdfjs-dist/cmaps'), resolve(root, 'dist/pdfjs-cmaps'), { recursive: true });
 
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();

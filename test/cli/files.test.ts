@@ -16,14 +16,14 @@ const GBK_BYTES = new Uint8Array([0xc7, 0xf8, 0xbd, 0xcc, 0xd3, 0xfd, 0xbe, 0xd6
 describe('cli: files', () => {
   after(removeWorkspaces);
 
-  it('walks folders for .txt, .md and .bulletin files, skipping node_modules and dot-folders, in path order', async () => {
+  it('walks folders for .txt, .md and .bulletin files (and submissions: test/desk), skipping node_modules and dot-folders, in path order', async () => {
     const cwd = makeWorkspace(
       {
         'b.txt': CLEAN_ITEM,
         'a.md': CLEAN_ITEM,
         'sub/c.bulletin': CLEAN_ITEM,
         'sub/d.TXT': CLEAN_ITEM,
-        'sub/report.docx': 'not a draft',
+        'sub/report.doc': 'not a draft',
         'sub/notes.json': '{}',
         'node_modules/pkg/readme.txt': CLEAN_ITEM,
         '.git/description.txt': CLEAN_ITEM,

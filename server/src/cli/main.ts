@@ -12,6 +12,7 @@ import { formatters, locateProblems, type LintedFile } from './formatters';
 import { environmentLocale, helpText, messages, type Messages } from './messages';
 import { decodeSource, encodeSource, keepLineEndings, writeFileAtomic } from './source';
 import { expandTargets, type Target, type TargetError } from './targets';
+import { placesIn, readSubmission, submissionFormatOf, SubmissionError, type Submission, type SubmissionFormat } from '../submissions';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -131,6 +132,8 @@ class Run {
       this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
       return undefined;
     }
+    const format = filePath === undefined ? undefined : submissionFormatOf(filePath);
+    if (format) return this.checkSubmission(format, bytes, filePath!, displayPath, { ...settings.options, locale: this.locale });
     const source = decodeSource(bytes);
     if (!source.ok) {
       this.reportTrouble(source.reason === 'binary' ? this.say.binary(displayPath) : this.say.notUtf8(displayPath));
@@ -141,6 +144,25 @@ class Run {
     const { text, output } = this.options.fix || this.options.fixDryRun ? await this.fix(target, displayPath, source, lintOptions) : { text: source.text, output: undefined };
     const problems = lint(text, lintOptions);
     return { filePath: filePath ?? STDIN_LABEL, displayPath, text, problems: locateProblems(text, problems), output };
+  }
+
+  /**
+   * A .docx or .pdf is linted in its extracted text, with the places of the original file for people. Fixes are
+   * never written into it: --fix and --fix-dry-run point to `extract` instead.
+   */
+  private async checkSubmission(format: SubmissionFormat, bytes: Uint8Array, filePath: string, displayPath: string, lintOptions: LintOptions): Promise<LintedFile | undefined> {
+    let submission: Submission;
+    try {
+      submission = await readSubmission(format, bytes);
+    } catch (error) {
+      if (!SubmissionError.is(error)) throw error;
+      this.reportTrouble(this.say.badSubmission(displayPath, format, error.problem, error.detail));
+      return undefined;
+    }
+    if (this.options.fix || this.options.fixDryRun) this.params.stderr.write(`${this.say.submissionNotFixed(displayPath, format)}\n`);
+    // A fix edits the extracted text, which is not the file: offering it would promise what --fix cannot do.
+    const problems = lint(submission.text, lintOptions).map(({ fix: _fix, ...problem }) => problem);
+    return { filePath, displayPath, text: submission.text, problems: locateProblems(submission.text, problems, placesIn(submission)) };
   }
 
   /**

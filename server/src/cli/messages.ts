@@ -1,6 +1,7 @@
 // Everything the CLI says, in Chinese (the default) and English. Rule messages come from the core.
 
 import type { Locale, Severity } from '../core';
+import type { Place, SubmissionFormat, SubmissionProblem } from '../submissions';
 
 /** The locale of the environment: English when LC_ALL, LC_MESSAGES or LANG (the first one set) starts with `en`. */
 export function environmentLocale(env: Readonly<Record<string, string | undefined>>): Locale {
@@ -110,6 +111,9 @@ export interface Messages {
   summary: Message<[counts: Record<Severity, number>]>;
   fixable: Message<[counts: Record<Severity, number>]>;
   tooManyWarnings: Message<[count: number, max: number]>;
+  badSubmission: Message<[path: string, format: SubmissionFormat, problem: SubmissionProblem, detail: string | undefined]>;
+  submissionNotFixed: Message<[path: string, format: SubmissionFormat]>;
+  place: Message<[place: Place]>;
 }
 
 export const messages: Record<Locale, Messages> = {
@@ -143,6 +147,24 @@ export const messages: Record<Locale, Messages> = {
       return `其中 ${parts.filter(Boolean).join('、')}可以用 --fix 自动修复。`;
     },
     tooManyWarnings: (count, max) => `警告有 ${count} 个，多于 --max-warnings 允许的 ${max} 个。`,
+    badSubmission: (path, format, problem, detail) => {
+      const kind = format === 'docx' ? ' Word 文档（.docx）' : ' PDF 文件';
+      switch (problem) {
+        case 'corrupt':
+          return `${path} 不是有效的${kind}，无法读取${detail ? `（${detail}）` : ''}，未检查`;
+        case 'legacy-doc':
+          return `${path} 是旧版 Word 文档（.doc 格式），未检查：请在 Word 中另存为 .docx`;
+        case 'encrypted':
+          return `${path} 已加密（需要密码才能打开），未检查：请向报送单位索取未加密的文件`;
+        case 'no-text':
+          return `${path} 没有可提取的文字（可能是扫描件或图片），未检查：请向报送单位索取 Word 文档或可复制文字的 PDF`;
+        case 'empty':
+          return `${path} 是空文档（没有文字），未检查`;
+      }
+    },
+    submissionNotFixed: (path, format) =>
+      `${path} 是${format === 'docx' ? ' Word 文档' : ' PDF 文件'}，修复不会写入其中：请用 bulletin-lint extract ${path} -o 稿件.txt 转为文本稿，再检查和修复文本稿`,
+    place: place => ('paragraph' in place ? `第${place.paragraph}段` : `第${place.page}页第${place.line}行`),
   },
   en: {
     usageHint: 'Run bulletin-lint --help for usage.',
@@ -175,5 +197,23 @@ export const messages: Record<Locale, Messages> = {
       return `${parts.filter(Boolean).join(', ')} can be fixed with --fix.`;
     },
     tooManyWarnings: (count, max) => `${count} warnings, more than --max-warnings allows (${max}).`,
+    badSubmission: (path, format, problem, detail) => {
+      const kind = format === 'docx' ? 'Word document (.docx)' : 'PDF file';
+      switch (problem) {
+        case 'corrupt':
+          return `${path} is not a valid ${kind} and cannot be read${detail ? ` (${detail})` : ''}; not checked`;
+        case 'legacy-doc':
+          return `${path} is a legacy Word document (.doc format); not checked: save it as .docx in Word`;
+        case 'encrypted':
+          return `${path} is encrypted (it needs a password); not checked: ask the unit for an unencrypted file`;
+        case 'no-text':
+          return `${path} has no text to extract (a scan or pictures); not checked: ask the unit for a Word document or a PDF with text`;
+        case 'empty':
+          return `${path} is an empty document (no text); not checked`;
+      }
+    },
+    submissionNotFixed: (path, format) =>
+      `${path} is a ${format === 'docx' ? 'Word document' : 'PDF file'}: fixes are never written into it. Run bulletin-lint extract ${path} -o draft.txt, then check and fix the draft`,
+    place: place => ('paragraph' in place ? `para. ${place.paragraph}` : `p. ${place.page}, line ${place.line}`),
   },
 };

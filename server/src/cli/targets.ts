@@ -3,6 +3,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
+import { SUBMISSION_EXTENSIONS } from '../submissions';
 
 // tinyglobby's ES module build reads import.meta.url, which is empty in the CommonJS bundle (dist/cli.js):
 // require() makes esbuild take its CommonJS build instead.
@@ -10,6 +11,10 @@ const { glob, isDynamicPattern } = require('tinyglobby') as typeof import('tinyg
 
 /** Extensions of the drafts looked for in folders. Files named explicitly are linted whatever their name. */
 export const DRAFT_EXTENSIONS = ['.txt', '.md', '.bulletin'];
+/** What folders are searched for: drafts, and submissions as units send them (.docx, .pdf). */
+const FOLDER_EXTENSIONS = [...DRAFT_EXTENSIONS, ...Object.keys(SUBMISSION_EXTENSIONS)];
+/** Word's lock file beside an open document (`~$稿件.docx`): not a document. */
+const WORD_LOCK_PREFIX = '~$';
 
 export type Target = { kind: 'stdin' } | { kind: 'file'; path: string; explicit: boolean };
 
@@ -61,7 +66,7 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
 }
 
 /**
- * The drafts in a folder and its subfolders, sorted by path. Skips node_modules and folders whose name starts
+ * The drafts and submissions in a folder and its subfolders, sorted by path. Skips node_modules and folders whose name starts
  * with "." (.git, .vscode), and does not follow symbolic links (no cycles, nothing outside the tree). A folder
  * that cannot be read is added to `errors`, named as on the command line (`shownAs`) plus its path below, and
  * the rest of the tree is still walked.
@@ -81,7 +86,7 @@ async function walk(folder: string, shownAs: string, errors: TargetError[]): Pro
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
       files.push(...(await walk(path, join(shownAs, entry.name), errors)));
-    } else if (entry.isFile() && DRAFT_EXTENSIONS.includes(extname(entry.name).toLowerCase())) {
+    } else if (entry.isFile() && FOLDER_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith(WORD_LOCK_PREFIX)) {
       files.push(path);
     }
   }

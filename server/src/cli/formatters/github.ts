@@ -1,6 +1,7 @@
 // GitHub Actions workflow commands: each problem becomes an annotation on the pull request's diff.
 
 import type { Severity } from '../../core';
+import { messages } from '../messages';
 import type { Formatter } from './types';
 
 const COMMANDS: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'notice' };
@@ -14,7 +15,7 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const formatGithub: Formatter = files => {
+export const formatGithub: Formatter = (files, context) => {
   let output = '';
   for (const file of files) {
     for (const problem of file.problems) {
@@ -26,7 +27,9 @@ export const formatGithub: Formatter = files => {
         `endColumn=${problem.endColumn}`,
         `title=${escapeProperty(problem.ruleId)}`,
       ];
-      output += `::${COMMANDS[problem.severity]} ${properties.join(',')}::${escapeData(problem.message)}\n`;
+      // An annotation's line means nothing on a .docx or .pdf: the message names the paragraph or page.
+      const message = problem.place ? `${messages[context.locale].place(problem.place)}${context.locale === 'zh' ? '：' : ': '}${problem.message}` : problem.message;
+      output += `::${COMMANDS[problem.severity]} ${properties.join(',')}::${escapeData(message)}\n`;
     }
   }
   return output;

@@ -2,6 +2,7 @@
 // 2 (error), 1 (warning) and 0 (info, which ESLint does not have and which counts towards nothing).
 
 import type { Severity, TextEdit } from '../../core';
+import type { Place } from '../../submissions';
 import type { Formatter, LintedFile, LocatedProblem } from './types';
 
 const SEVERITY_NUMBERS: Record<Severity, 0 | 1 | 2> = { error: 2, warning: 1, info: 0 };
@@ -20,6 +21,8 @@ export interface EslintMessage {
   endLine: number;
   endColumn: number;
   fix?: EslintFix;
+  /** Not ESLint's: for a .docx or .pdf, the paragraph or page and line of the original file (line and column are in the extracted text). */
+  place?: Place;
 }
 
 export interface EslintResult {
@@ -61,6 +64,7 @@ function toMessage(file: LintedFile, problem: LocatedProblem): EslintMessage {
     endColumn: problem.endColumn,
   };
   if (problem.fix?.length) message.fix = toEslintFix(file.text, problem.fix);
+  if (problem.place) message.place = problem.place;
   return message;
 }
 

@@ -3,6 +3,7 @@
 
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from '../../core';
+import type { Place } from '../../submissions';
 import type { LocatedProblem } from './types';
 
 export interface Position {
@@ -21,11 +22,14 @@ export function positionsIn(text: string): (offset: number) => Position {
   };
 }
 
-export function locateProblems(text: string, problems: readonly Problem[]): LocatedProblem[] {
+/** `placeOf`, for a submission (.docx, .pdf), gives the place in the original file that people are shown. */
+export function locateProblems(text: string, problems: readonly Problem[], placeOf?: (offset: number) => Place): LocatedProblem[] {
   const positionOf = positionsIn(text);
   return problems.map(problem => {
     const start = positionOf(problem.start);
     const end = positionOf(problem.end);
-    return { ...problem, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    const located: LocatedProblem = { ...problem, line: start.line, column: start.column, endLine: end.line, endColumn: end.column };
+    if (placeOf) located.place = placeOf(problem.start);
+    return located;
   });
 }

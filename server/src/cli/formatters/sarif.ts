@@ -47,6 +47,8 @@ export function toSarifLog(files: readonly LintedFile[], context: FormatContext)
         message: { text: problem.message },
         locations: [{ physicalLocation: { artifactLocation: location, region: region(problem.start, problem.end) } }],
       };
+      // For a .docx or .pdf the region is in the extracted text; the place in the original file goes alongside.
+      if (problem.place) result.properties = { ...problem.place };
       const index = ruleIndex.get(problem.ruleId);
       if (index !== undefined) result.ruleIndex = index;
       if (problem.fix?.length) {

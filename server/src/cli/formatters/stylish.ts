@@ -57,8 +57,10 @@ export const formatStylish: Formatter = (files, context) => {
 };
 
 function formatRows(file: LintedFile, context: FormatContext, paint: (style: keyof typeof STYLES, text: string) => string): string {
+  const say = messages[context.locale];
   const rows = file.problems.map(problem => ({
-    position: `${problem.line}:${problem.column}`,
+    // In a .docx or .pdf, line:column of the extracted text means nothing to a person: the paragraph or page does.
+    position: problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`,
     severity: severityWord(problem.severity, context.locale),
     style: SEVERITY_STYLES[problem.severity],
     message: problem.message.replace(/\s*[\r\n]+\s*/g, ' '),

@@ -2,6 +2,7 @@
 // UTF-16 columns (converted once, in locate.ts).
 
 import type { Locale, Problem, Rule } from '../../core';
+import type { Place } from '../../submissions';
 
 export interface LocatedProblem extends Problem {
   /** 1-based line and column (UTF-16 code units) of the start; the end is exclusive. */
@@ -9,6 +10,8 @@ export interface LocatedProblem extends Problem {
   column: number;
   endLine: number;
   endColumn: number;
+  /** For a .docx or .pdf: where a person finds the problem in the original file (line and column are in the extracted text). */
+  place?: Place;
 }
 
 export interface LintedFile {
