@@ -35,6 +35,7 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
       rules: { $ref: '#/definitions/rules' },
       units: { $ref: '#/definitions/units' },
       ignore: { $ref: '#/definitions/ignore' },
+      issue: { $ref: '#/definitions/issue' },
       ignorePatterns: {
         type: 'array',
         description: bilingual(
@@ -64,6 +65,29 @@ export function buildConfigSchema(rules: readonly Rule[]): Record<string, unknow
     },
     definitions: {
       glob: { type: 'string', minLength: 1 },
+      issue: {
+        type: 'object',
+        description: bilingual(
+          '编排期刊（bulletin-lint assemble）用的设置：报头、报尾和条目顺序。',
+          'Settings for assembling an issue (bulletin-lint assemble): header, footer and the order of items.',
+        ),
+        additionalProperties: false,
+        properties: {
+          name: { type: 'string', minLength: 1, description: bilingual('简报名称（报头标题），如“上街信息”。', 'The bulletin\'s name, the title of every issue, e.g. 上街信息.') },
+          office: { type: 'string', minLength: 1, description: bilingual('编印单位，如“中共上街区委办公室”。', 'The issuing office, e.g. 中共上街区委办公室.') },
+          recipients: { type: 'string', minLength: 1, description: bilingual('报尾“本期送：”之后的文字。', 'The footer\'s 本期送 (sent to) line.') },
+          distribution: { type: 'string', minLength: 1, description: bilingual('报尾“发：”之后的文字。', 'The footer\'s 发 (distributed to) line.') },
+          editor: { type: 'string', minLength: 1, description: bilingual('报尾“责任编辑：”之后的姓名。', 'The footer\'s 责任编辑 (editor in charge).') },
+          unitOrder: {
+            type: 'array',
+            description: bilingual(
+              '条目按署名单位排序的分组，依次排列，如 [["区委*"], ["区*局"], ["*镇", "*街道"]]；“*”代表任意文字。未列出的单位排在最后，同组内按给出的顺序。',
+              'Groups of units the items are ordered by, in turn, e.g. [["区委*"], ["区*局"], ["*镇", "*街道"]]; "*" stands for any text. Units not listed come last; within a group, the order given.',
+            ),
+            items: { type: 'array', items: { type: 'string', minLength: 1 } },
+          },
+        },
+      },
       globs: { anyOf: [{ $ref: '#/definitions/glob' }, { type: 'array', minItems: 1, items: { $ref: '#/definitions/glob' } }] },
       severity: {
         enum: [...SEVERITY_SETTINGS],

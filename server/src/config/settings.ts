@@ -8,7 +8,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import picomatch from 'picomatch';
-import { ruleById, type IgnoreEntry, type LintOptions, type RuleConfig, type SeveritySetting, type UnitEntry } from '../core';
+import { ruleById, type IgnoreEntry, type IssueSettings, type LintOptions, type RuleConfig, type SeveritySetting, type UnitEntry } from '../core';
 import { ConfigError, reasons } from './errors';
 import { SEVERITY_SETTINGS } from './schema';
 import type { RawConfig, RawGlobs, RawIgnoreEntry, RawRuleSetting } from './types';
@@ -25,6 +25,8 @@ export interface FileSettings {
   ignored: boolean;
   /** The configuration files that apply, in the order they apply (farthest first). */
   configFiles: string[];
+  /** `issue` settings of those files merged key by key, the nearest winning (for bulletin-lint assemble). */
+  issue: IssueSettings;
 }
 
 export interface ResolveParams {
@@ -175,7 +177,9 @@ export function resolveFileSettings(filePath: string, params: ResolveParams = {}
 
   const merged = new SettingsBuilder();
   let ignored = false;
+  let issue: IssueSettings = {};
   for (const layer of layers) {
+    if (layer.config.issue) issue = { ...issue, ...layer.config.issue };
     const matches = (globs: RawGlobs) => matchesGlobs(globs, layer.folder, file);
     if (layer.config.ignorePatterns?.some(pattern => matches(pattern))) ignored = true;
     merged.add(layer.config, '', layer, matches);
@@ -183,7 +187,7 @@ export function resolveFileSettings(filePath: string, params: ResolveParams = {}
       if (matches(override.files)) merged.add(override, `overrides[${index}].`, layer, matches);
     });
   }
-  return { options: merged.options(), ignored, configFiles };
+  return { options: merged.options(), ignored, configFiles, issue };
 }
 
 /** Accumulates rules, units and accepted texts layer by layer. */

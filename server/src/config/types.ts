@@ -1,6 +1,6 @@
 // The shape of .bulletinrc.json as written by users (before normalisation); `schema.ts` is its JSON Schema.
 
-import type { SeveritySetting, UnitEntry } from '../core';
+import type { IssueSettings, SeveritySetting, UnitEntry } from '../core';
 
 /** `"warning"`, or `{ "severity": "warning", …rule options }`; an object without severity keeps the inherited one. */
 export type RawRuleSetting = SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>);
@@ -29,6 +29,8 @@ export interface RawConfig {
   rules?: Record<string, RawRuleSetting>;
   units?: Array<string | UnitEntry>;
   ignore?: RawIgnoreEntry[];
+  /** Settings for assembling issues; a nearer file's keys replace a farther one's. */
+  issue?: IssueSettings;
   /** Files not to lint. */
   ignorePatterns?: string[];
   overrides?: RawOverride[];

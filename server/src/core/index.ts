@@ -9,3 +9,4 @@ export { rules, ruleById } from './rules';
 export { docsUrl } from './rule';
 export type { Rule, RuleContext } from './rule';
 export { UnitDirectory } from './units';
+export * from './assemble';

@@ -1,0 +1,186 @@
+// Assembly of an issue from drafts: the items and briefs of every draft, ordered by the configured unit order,
+// under the header and above the footer of the issue settings; and the checks that only the drafts together
+// allow (the same item twice, one unit under two names, units outside the directory, an issue number or date
+// that does not follow the previous issue's).
+//
+// Pure like the rest of the core: the CLI and the language server read the files and hand over their text.
+
+import { isBlankCode, parseChineseNumeral } from '../chinese';
+import { flowText, parseDocument, type Block, type BulletinDocument } from '../document';
+import type { Span } from '../types';
+import { UnitDirectory } from '../units';
+import { checkDuplicates, checkUnitNames, type Candidate } from './checks';
+import { cleanDraft } from './layout';
+import { DESK_CHECKS, ProblemSink } from './problems';
+import { contentOf } from './similarity';
+import type { AssembledIssue, AssembleOptions, DraftInput, IssueDate, IssueEntry, IssueSettings, PreviousIssue } from './types';
+
+export function formatIssueDate(date: IssueDate): string {
+  return `${date.year}年${date.month}月${date.day}日`;
+}
+
+function compareDates(a: IssueDate, b: IssueDate): number {
+  return a.year - b.year || a.month - b.month || a.day - b.day;
+}
+
+export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOptions): AssembledIssue {
+  const settings = options.settings ?? {};
+  const units = new UnitDirectory(options.units ?? []);
+  const sink = new ProblemSink(options.locale ?? 'zh');
+  const skipped: number[] = [];
+  const candidates: Candidate[] = [];
+  const published: Candidate[] = [];
+  const issues: Array<PreviousIssue & { document: BulletinDocument }> = [];
+
+  drafts.forEach((draft, input) => {
+    const document = parseDocument(draft.text);
+    const issueNumber = document.header?.issue ? parseIssueNumber(flowText(draft.text, document.header.issue)) : undefined;
+    if (issueNumber !== undefined) {
+      // A finished issue among the drafts: the one the new issue follows. Its items count as published.
+      skipped.push(input);
+      const date = document.header?.date ? parseIssueDate(flowText(draft.text, document.header.date)) : undefined;
+      issues.push({ input, number: issueNumber, date, document });
+      for (const block of document.blocks) published.push(candidateOf(draft, input, document, block, units, true));
+      return;
+    }
+    const blocks = document.dialect === 'items' ? document.blocks.filter(block => block.kind === 'item' || block.kind === 'brief') : [];
+    if (!blocks.length) {
+      skipped.push(input);
+      sink.add(input, firstLine(document), DESK_CHECKS.notItems, 'warning', document.dialect === 'articles'
+        ? { zh: `${draft.name} 是文章格式（Markdown 标题），不是信息条目，未编入本期`, en: `${draft.name} is written as articles (Markdown headings), not items: left out of the issue` }
+        : { zh: `${draft.name} 中没有找到信息条目或简讯，未编入本期`, en: `${draft.name} has no items or briefs: left out of the issue` });
+      return;
+    }
+    for (const block of blocks) candidates.push(candidateOf(draft, input, document, block, units, false));
+  });
+
+  const previous = issues.reduce<(typeof issues)[number] | undefined>((latest, issue) => (!latest || issue.number > latest.number ? issue : latest), undefined);
+  if (previous) checkSequence(previous, drafts[previous.input].name, options, sink);
+  checkDuplicates(candidates, published, drafts, previous?.number, sink);
+  checkUnitNames(candidates, units, sink);
+
+  const entries = orderEntries(candidates, settings.unitOrder ?? []);
+  return {
+    text: renderIssue(entries, options.number, options.date, settings),
+    entries,
+    problems: sink.problems.sort((a, b) => a.input - b.input || a.start - b.start),
+    previous: previous && { input: previous.input, number: previous.number, date: previous.date },
+    skipped,
+  };
+}
+
+function candidateOf(draft: DraftInput, input: number, document: BulletinDocument, block: Block, units: UnitDirectory, isPublished: boolean): Candidate {
+  const text = draft.text;
+  const bodyStart = block.headline?.end ?? block.start;
+  const bodyEnd = block.attribution?.start ?? block.end;
+  const written = block.attribution?.units ?? [];
+  return {
+    input,
+    block,
+    kind: block.kind === 'brief' ? 'brief' : 'item',
+    // A published issue is only compared against: its paragraphs are not needed.
+    paragraph: isPublished ? '' : paragraphOf(text.slice(block.start, block.end)),
+    headline: block.headline ? contentOf(flowText(text, block.headline)) : '',
+    headlineText: block.headline ? flowText(text, block.headline) : '',
+    body: contentOf(text.slice(bodyStart, bodyEnd)),
+    units: written.map(unit => ({ start: unit.start, end: unit.end, name: unit.name, canonical: units.lookup(unit.name)?.canonical ?? unit.name })),
+    anchor: block.headline ?? firstLineOf(document, block),
+  };
+}
+
+/** A block's text cleaned (extraction fixes) and laid out as one paragraph. */
+function paragraphOf(blockText: string): string {
+  return cleanDraft(blockText, { dialect: 'items' }).split(/\n+/).filter(Boolean).join('');
+}
+
+function firstLineOf(document: BulletinDocument, block: Block): Span {
+  const line = document.lines[document.lineIndexAt(block.start)];
+  let end = Math.min(line.end, block.end);
+  while (end > block.start && isBlankCode(document.text.charCodeAt(end - 1))) end--;
+  return { start: block.start, end };
+}
+
+function firstLine(document: BulletinDocument): Span {
+  const line = document.lines.find(candidate => candidate.kind !== 'blank') ?? document.lines[0];
+  return { start: line.start, end: line.end };
+}
+
+/** `第 45 期`, `第四十五期` → 45. */
+export function parseIssueNumber(issueLine: string): number | undefined {
+  const match = /第[\s\u3000]*([\d一二三四五六七八九十〇零百]+)[\s\u3000]*期/.exec(issueLine);
+  if (!match) return undefined;
+  const value = /^\d+$/.test(match[1]) ? Number(match[1]) : parseChineseNumeral(match[1]);
+  return value > 0 ? value : undefined;
+}
+
+/** `2024 年 8 月 9 日` → 2024-8-9. */
+export function parseIssueDate(dateLine: string): IssueDate | undefined {
+  const match = /(\d{4})[\s\u3000]*年[\s\u3000]*(\d{1,2})[\s\u3000]*月[\s\u3000]*(\d{1,2})[\s\u3000]*日/.exec(dateLine);
+  return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
+}
+
+/** The new issue's number and date must come after the previous issue's. */
+function checkSequence(previous: PreviousIssue & { document: BulletinDocument }, name: string, options: AssembleOptions, sink: ProblemSink): void {
+  const header = previous.document.header!;
+  const number = options.number;
+  if (number <= previous.number) {
+    const same = number === previous.number;
+    sink.add(previous.input, header.issue!, DESK_CHECKS.number, 'error', {
+      zh: same ? `本期期号第${number}期与上一期（${name}）相同` : `本期期号第${number}期小于上一期（${name}）的第${previous.number}期`,
+      en: same ? `Issue number ${number} repeats the previous issue (${name})` : `Issue number ${number} goes back from the previous issue's ${previous.number} (${name})`,
+    });
+  }
+  if (previous.date && header.date) {
+    const order = compareDates(options.date, previous.date);
+    if (order <= 0) {
+      const date = formatIssueDate(options.date);
+      const previousDate = formatIssueDate(previous.date);
+      sink.add(previous.input, header.date, DESK_CHECKS.date, 'error', {
+        zh: order === 0 ? `本期日期${date}与上一期（第${previous.number}期）相同` : `本期日期${date}早于上一期（第${previous.number}期，${previousDate}）`,
+        en: order === 0 ? `The issue date ${date} repeats the previous issue's (number ${previous.number})` : `The issue date ${date} is before the previous issue's, ${previousDate} (number ${previous.number})`,
+      });
+    }
+  }
+}
+
+/** Items before briefs; each kind by the group of its first unit in the configured order, then as given. */
+function orderEntries(candidates: readonly Candidate[], unitOrder: readonly string[][]): IssueEntry[] {
+  const patterns = unitOrder.map(group => group.map(toPattern));
+  const rank = (candidate: Candidate): [number, number] => {
+    const unit = candidate.units[0];
+    if (!unit) return [patterns.length, 0];
+    const names = [unit.canonical, unit.name];
+    for (let group = 0; group < patterns.length; group++) {
+      const position = patterns[group].findIndex(pattern => names.some(name => pattern.test(name)));
+      if (position >= 0) return [group, position];
+    }
+    return [patterns.length, 0];
+  };
+  const ranked = candidates.map((candidate, index) => ({ candidate, index, kind: candidate.kind === 'item' ? 0 : 1, rank: rank(candidate) }));
+  ranked.sort((a, b) => a.kind - b.kind || a.rank[0] - b.rank[0] || a.rank[1] - b.rank[1] || a.index - b.index);
+  return ranked.map(({ candidate }) => ({
+    kind: candidate.kind,
+    input: candidate.input,
+    paragraph: candidate.paragraph,
+    units: candidate.units.map(unit => unit.canonical),
+  }));
+}
+
+/** A unit name, or a pattern where `*` stands for any characters. */
+function toPattern(entry: string): RegExp {
+  return new RegExp(`^${entry.split('*').map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`, 'u');
+}
+
+/** The issue in the layout of the samples: header lines, a blank line, one paragraph per entry, the footer. */
+export function renderIssue(entries: readonly IssueEntry[], number: number, date: IssueDate, settings: IssueSettings): string {
+  const header = [settings.name, `第${number}期`, settings.office, formatIssueDate(date)].filter((line): line is string => !!line);
+  const footer = [
+    settings.recipients && `本期送：${settings.recipients}`,
+    settings.distribution && `发：${settings.distribution}`,
+    settings.editor && `责任编辑：${settings.editor}`,
+  ].filter((line): line is string => !!line);
+  const groups = [header.join('\n'), ...entries.map(entry => entry.paragraph)];
+  if (footer.length) groups.push(footer.join('\n'));
+  return `${groups.join('\n\n')}\n`;
+}
+
