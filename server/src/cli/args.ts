@@ -100,7 +100,7 @@ export function parseCliArgs(argv: readonly string[], defaultLocale: Locale): Cl
 }
 
 /** `--rule id=severity` flags as a configuration layer; the last flag for a rule wins. */
-function ruleFlags(flags: readonly string[], locale: Locale): RawConfig | undefined {
+export function ruleFlags(flags: readonly string[], locale: Locale): RawConfig | undefined {
   if (!flags.length) return undefined;
   const say = messages[locale];
   const rules: Record<string, SeveritySetting> = {};
@@ -115,7 +115,7 @@ function ruleFlags(flags: readonly string[], locale: Locale): RawConfig | undefi
   return { rules };
 }
 
-function explainParseError(error: Error & { code?: string }, say: Messages): string {
+export function explainParseError(error: Error & { code?: string }, say: Messages): string {
   // Node names the option in quotes: '--xyz', '-x' or '-f, --format <value>'; the long name reads best.
   const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
   const option = /--[\w-]+/.exec(quoted)?.[0] ?? quoted.split(/[ ,]/)[0];

@@ -2,17 +2,20 @@
 // environment, streams, file access) so that tests run it in-process; cli-main.ts wires it to the process.
 
 import { readFile as readFileFromDisk } from 'node:fs/promises';
-import { join, relative, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { createTwoFilesPatch } from 'diff';
 import { version } from '../../../package.json';
 import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { runAssemble } from './assemble';
+import { runExtract } from './extract';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { environmentLocale, helpText, messages, type Messages } from './messages';
-import { decodeSource, encodeSource, keepLineEndings, writeFileAtomic } from './source';
-import { expandTargets, type Target, type TargetError } from './targets';
-import { placesIn, readSubmission, submissionFormatOf, SubmissionError, type Submission, type SubmissionFormat } from '../submissions';
+import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
+import { describeTargetError, errorDetail, loadInput, toDisplayPath, type SubmissionSource } from './inputs';
+import { encodeSource, keepLineEndings, writeFileAtomic } from './source';
+import { expandTargets, type Target } from './targets';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -31,14 +34,16 @@ export interface CliParams {
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
-export const EXIT_OK = 0;
-export const EXIT_PROBLEMS = 1;
-export const EXIT_TROUBLE = 2;
+export { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE };
 
 const STDIN_LABEL = '<stdin>';
 
 /** Runs the CLI and resolves to its exit code. */
 export async function main(params: CliParams): Promise<number> {
+  // The editor's desk: `extract` and `assemble` come first (a file named so is linted as ./extract).
+  const [command, ...rest] = params.argv;
+  if (command === 'extract') return runExtract(params, rest);
+  if (command === 'assemble') return runAssemble(params, rest);
   const environment = environmentLocale(params.env);
   let options: CliOptions;
   try {
@@ -95,7 +100,7 @@ class Run {
       }
     }
     const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
-    for (const error of errors) this.reportTrouble(this.describeTargetError(error));
+    for (const error of errors) this.reportTrouble(describeTargetError(error, this.say));
     const files: LintedFile[] = [];
     for (const target of targets) {
       const file = await this.check(target);
@@ -132,13 +137,13 @@ class Run {
       this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
       return undefined;
     }
-    const format = filePath === undefined ? undefined : submissionFormatOf(filePath);
-    if (format) return this.checkSubmission(format, bytes, filePath!, displayPath, { ...settings.options, locale: this.locale });
-    const source = decodeSource(bytes);
-    if (!source.ok) {
-      this.reportTrouble(source.reason === 'binary' ? this.say.binary(displayPath) : this.say.notUtf8(displayPath));
+    const input = await loadInput(bytes, filePath, displayPath, this.say);
+    if (!input.ok) {
+      this.reportTrouble(input.message);
       return undefined;
     }
+    if (input.submission) return this.checkSubmission(input.text, input.submission, filePath!, displayPath, { ...settings.options, locale: this.locale });
+    const source = { text: input.text, bom: input.bom };
 
     const lintOptions: LintOptions = { ...settings.options, locale: this.locale };
     const { text, output } = this.options.fix || this.options.fixDryRun ? await this.fix(target, displayPath, source, lintOptions) : { text: source.text, output: undefined };
@@ -150,19 +155,11 @@ class Run {
    * A .docx or .pdf is linted in its extracted text, with the places of the original file for people. Fixes are
    * never written into it: --fix and --fix-dry-run point to `extract` instead.
    */
-  private async checkSubmission(format: SubmissionFormat, bytes: Uint8Array, filePath: string, displayPath: string, lintOptions: LintOptions): Promise<LintedFile | undefined> {
-    let submission: Submission;
-    try {
-      submission = await readSubmission(format, bytes);
-    } catch (error) {
-      if (!SubmissionError.is(error)) throw error;
-      this.reportTrouble(this.say.badSubmission(displayPath, format, error.problem, error.detail));
-      return undefined;
-    }
-    if (this.options.fix || this.options.fixDryRun) this.params.stderr.write(`${this.say.submissionNotFixed(displayPath, format)}\n`);
+  private checkSubmission(text: string, submission: SubmissionSource, filePath: string, displayPath: string, lintOptions: LintOptions): LintedFile {
+    if (this.options.fix || this.options.fixDryRun) this.params.stderr.write(`${this.say.submissionNotFixed(displayPath, submission.format)}\n`);
     // A fix edits the extracted text, which is not the file: offering it would promise what --fix cannot do.
-    const problems = lint(submission.text, lintOptions).map(({ fix: _fix, ...problem }) => problem);
-    return { filePath, displayPath, text: submission.text, problems: locateProblems(submission.text, problems, placesIn(submission)) };
+    const problems = lint(text, lintOptions).map(({ fix: _fix, ...problem }) => problem);
+    return { filePath, displayPath, text, problems: locateProblems(text, problems, submission.placeOf) };
   }
 
   /**
@@ -220,30 +217,10 @@ class Run {
     this.reportedConfigErrors.add(text);
     this.params.stderr.write(`${text}\n`);
   }
-
-  private describeTargetError(error: TargetError): string {
-    switch (error.kind) {
-      case 'not-found':
-        return this.say.notFound(error.argument);
-      case 'no-match':
-        return this.say.noMatch(error.argument);
-      case 'unreadable':
-        return this.say.unreadable(error.argument, error.detail);
-    }
-  }
 }
 
 async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
   const chunks: Uint8Array[] = [];
   for await (const chunk of stream) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk, 'utf8') : chunk);
   return Buffer.concat(chunks);
-}
-
-function errorDetail(error: unknown): string {
-  return (error as NodeJS.ErrnoException).code ?? (error as Error).message ?? String(error);
-}
-
-/** Paths as people read them: relative to the working folder, with "/" on every system. */
-function toDisplayPath(cwd: string, path: string): string {
-  return relative(cwd, path).split(sep).join('/') || path;
 }

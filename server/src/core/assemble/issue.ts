@@ -47,8 +47,8 @@ export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOp
     if (!blocks.length) {
       skipped.push(input);
       sink.add(input, firstLine(document), DESK_CHECKS.notItems, 'warning', document.dialect === 'articles'
-        ? { zh: `${draft.name} 是文章格式（Markdown 标题），不是信息条目，未编入本期`, en: `${draft.name} is written as articles (Markdown headings), not items: left out of the issue` }
-        : { zh: `${draft.name} 中没有找到信息条目或简讯，未编入本期`, en: `${draft.name} has no items or briefs: left out of the issue` });
+        ? { zh: '稿件是文章格式（Markdown 标题），不是信息条目，未编入本期', en: 'The draft is written as articles (Markdown headings), not items: left out of the issue' }
+        : { zh: '稿件中没有找到信息条目或简讯，未编入本期', en: 'The draft has no items or briefs: left out of the issue' });
       return;
     }
     for (const block of blocks) candidates.push(candidateOf(draft, input, document, block, units, false));
@@ -61,6 +61,9 @@ export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOp
 
   const entries = orderEntries(candidates, settings.unitOrder ?? []);
   return {
+    number: options.number,
+    date: options.date,
+    settings,
     text: renderIssue(entries, options.number, options.date, settings),
     entries,
     problems: sink.problems.sort((a, b) => a.input - b.input || a.start - b.start),
@@ -90,7 +93,7 @@ function candidateOf(draft: DraftInput, input: number, document: BulletinDocumen
 
 /** A block's text cleaned (extraction fixes) and laid out as one paragraph. */
 function paragraphOf(blockText: string): string {
-  return cleanDraft(blockText, { dialect: 'items' }).split(/\n+/).filter(Boolean).join('');
+  return cleanDraft(blockText, { dialect: 'items' }).text.split(/\n+/).filter(Boolean).join('');
 }
 
 function firstLineOf(document: BulletinDocument, block: Block): Span {

@@ -25,14 +25,18 @@ export function extractionOptions(options: LintOptions = {}): LintOptions {
   return { ...options, rules: only, ignore: [] };
 }
 
-/** The draft with the extraction fixes applied and laid out one paragraph per block; line breaks are "\n". */
-export function cleanDraft(text: string, options: LintOptions = {}): string {
-  const fixed = fixAll(text, extractionOptions(options)).text.replace(/\r\n?/g, '\n');
+/**
+ * The draft with the extraction fixes applied (`fixes` says how many) and laid out one paragraph per block; line
+ * breaks are "\n".
+ */
+export function cleanDraft(text: string, options: LintOptions = {}): { text: string; fixes: number } {
+  const result = fixAll(text, extractionOptions(options));
+  const fixed = result.text.replace(/\r\n?/g, '\n');
   const document = parseDocument(fixed, options.dialect);
   // Markdown articles keep their own layout (headings, paragraphs): only the fixes apply.
-  if (document.dialect === 'articles') return fixed;
+  if (document.dialect === 'articles') return { text: fixed, fixes: result.applied };
   const laidOut = layOut(document);
-  return withoutBlanks(laidOut) === withoutBlanks(fixed) ? laidOut : fixed;
+  return { text: withoutBlanks(laidOut) === withoutBlanks(fixed) ? laidOut : fixed, fixes: result.applied };
 }
 
 /** One block's text as one paragraph: its lines joined (headline and body with a space, as the samples write). */

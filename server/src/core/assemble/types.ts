@@ -68,6 +68,9 @@ export interface PreviousIssue {
 }
 
 export interface AssembledIssue {
+  number: number;
+  date: IssueDate;
+  settings: IssueSettings;
   /** The issue as text, in the layout of the samples. */
   text: string;
   entries: IssueEntry[];
