@@ -5,22 +5,12 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assembleIssue, HEADLINE_SIMILARITY, lint, parseDocument, similarity, type AssembleOptions, type DraftInput, type IssueSettings } from '../../server/src/core';
-import { makeWorkspace, removeWorkspaces, runCli } from '../cli/helpers';
-import { ROOT, samples } from './helpers';
+import { assembleIssue, HEADLINE_SIMILARITY, lint, parseDocument, similarity, type AssembleOptions, type DraftInput } from '../../server/src/core';
+import { removeWorkspaces } from '../cli/helpers';
+import { ROOT, samples, SHANGJIE } from './helpers';
 
 const GOLDEN = join(ROOT, 'test/fixtures/desk');
 const EXAMPLE_UNITS = JSON.parse(readFileSync(join(ROOT, 'examples/.bulletinrc.json'), 'utf8')).units;
-
-/** The issue settings of 上街信息 as sample 004 prints them. */
-export const SHANGJIE: IssueSettings = {
-  name: '上街信息',
-  office: '中共上街区委办公室',
-  recipients: '区县处级领导',
-  distribution: '峡窝镇、各街道办事处、区直各单位负责同志',
-  editor: '柴亚文',
-  unitOrder: [['区委*'], ['区*'], ['*镇', '*街道']],
-};
 
 const OPTIONS: AssembleOptions = { number: 46, date: { year: 2024, month: 8, day: 16 }, settings: SHANGJIE };
 
@@ -54,8 +44,9 @@ describe('desk: assemble', () => {
 
     it('print an issue the parser reads back: header, every entry one block, footer; no extraction damage left', () => {
       const document = parseDocument(issue.text);
+      const { title, issue: issueLine, office, date } = document.header!;
       assert.deepEqual(
-        ['title', 'issue', 'office', 'date'].map(key => issue.text.slice(document.header![key as 'title'].start, document.header![key as 'title'].end)),
+        [title, issueLine, office, date].map(span => issue.text.slice(span!.start, span!.end)),
         ['上街信息', '第46期', '中共上街区委办公室', '2024年8月16日'],
       );
       assert.equal(issue.text.slice(document.footer!.start, document.footer!.end), '本期送：区县处级领导\n发：峡窝镇、各街道办事处、区直各单位负责同志\n责任编辑：柴亚文');

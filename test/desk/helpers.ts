@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { promisify } from 'node:util';
+import type { IssueSettings } from '../../server/src/core';
 import { AlignmentType, Document, Footer, Packer, PageBreak, PageNumber, Paragraph, TextRun, type ParagraphChild } from 'docx';
 
 const run = promisify(execFile);
@@ -108,3 +109,13 @@ export async function submissionDocx(): Promise<Uint8Array> {
 export async function emptyDocx(): Promise<Uint8Array> {
   return new Uint8Array(await Packer.toBuffer(new Document({ sections: [{ children: [new Paragraph({ children: [] })] }] })));
 }
+
+/** The issue settings of 上街信息 as sample 004 prints them. */
+export const SHANGJIE: IssueSettings = {
+  name: '上街信息',
+  office: '中共上街区委办公室',
+  recipients: '区县处级领导',
+  distribution: '峡窝镇、各街道办事处、区直各单位负责同志',
+  editor: '柴亚文',
+  unitOrder: [['区委*'], ['区*'], ['*镇', '*街道']],
+};

@@ -162,7 +162,7 @@ class Assembly {
       rules,
       version,
     });
-    (toStdout ? this.params.stdout : this.params.stderr).write(report);
+    if (files.length) (toStdout ? this.params.stdout : this.params.stderr).write(report);
     if (this.troubled || !issue) return EXIT_TROUBLE;
     if (refused) {
       this.params.stderr.write(`${this.sayDesk.refused(errors.length)}\n`);

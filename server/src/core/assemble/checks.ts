@@ -26,8 +26,8 @@ export interface Candidate {
   paragraph: string;
   /** The headline's content characters (see similarity.ts), '' for a brief. */
   headline: string;
-  /** The headline as written, for messages. */
-  headlineText: string;
+  /** How messages name it: the headline as written, or the start of a brief. */
+  label: string;
   /** The content characters between headline and attribution. */
   body: string;
   units: Array<Span & { name: string; canonical: string }>;
@@ -56,13 +56,6 @@ function duplicateReason(a: Candidate, b: Candidate): Reason | undefined {
   return undefined;
 }
 
-/** How a candidate is named in a message: its headline, or the start of a brief. */
-function label(candidate: Candidate): string {
-  if (candidate.headlineText) return candidate.headlineText;
-  const chars = [...candidate.body];
-  return chars.length > 16 ? `${chars.slice(0, 16).join('')}…` : chars.join('');
-}
-
 /**
  * The same item twice: each draft item is compared with the published issue's items and the drafts' items
  * before it, and reported once, at its headline, naming the first it repeats.
@@ -77,8 +70,8 @@ export function checkDuplicates(candidates: readonly Candidate[], published: rea
         ? { zh: `第${previousNumber ?? '?'}期（${drafts[other.input].name}）已刊发的`, en: `the item already published in number ${previousNumber ?? '?'} (${drafts[other.input].name}),` }
         : { zh: `${drafts[other.input].name} 中的`, en: `the item in ${drafts[other.input].name},` };
       sink.add(candidate.input, candidate.anchor, DESK_CHECKS.duplicate, 'error', {
-        zh: `与${where.zh}“${label(other)}”重复（${REASONS[reason].zh}）：同一条信息只编一次`,
-        en: `Repeats ${where.en} "${label(other)}" (${REASONS[reason].en}): an item goes into an issue once.`,
+        zh: `与${where.zh}“${other.label}”重复（${REASONS[reason].zh}）：同一条信息只编一次`,
+        en: `Repeats ${where.en} "${other.label}" (${REASONS[reason].en}): an item goes into an issue once.`,
       });
       return;
     }

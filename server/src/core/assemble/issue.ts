@@ -23,6 +23,8 @@ function compareDates(a: IssueDate, b: IssueDate): number {
   return a.year - b.year || a.month - b.month || a.day - b.day;
 }
 
+const LABEL_LENGTH = 16;
+
 export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOptions): AssembledIssue {
   const settings = options.settings ?? {};
   const units = new UnitDirectory(options.units ?? []);
@@ -84,11 +86,17 @@ function candidateOf(draft: DraftInput, input: number, document: BulletinDocumen
     // A published issue is only compared against: its paragraphs are not needed.
     paragraph: isPublished ? '' : paragraphOf(text.slice(block.start, block.end)),
     headline: block.headline ? contentOf(flowText(text, block.headline)) : '',
-    headlineText: block.headline ? flowText(text, block.headline) : '',
+    label: block.headline ? flowText(text, block.headline) : excerpt(flowText(text, block)),
     body: contentOf(text.slice(bodyStart, bodyEnd)),
     units: written.map(unit => ({ start: unit.start, end: unit.end, name: unit.name, canonical: units.lookup(unit.name)?.canonical ?? unit.name })),
     anchor: block.headline ?? firstLineOf(document, block),
   };
+}
+
+/** The start of a brief for messages: its first 16 characters after the mark. */
+function excerpt(briefText: string): string {
+  const chars = [...briefText.replace(/^[△▲●\s\u3000]+/, '')];
+  return chars.length > LABEL_LENGTH ? `${chars.slice(0, LABEL_LENGTH).join('')}…` : chars.join('');
 }
 
 /** A block's text cleaned (extraction fixes) and laid out as one paragraph. */
