@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assembleIssue, HEADLINE_SIMILARITY, lint, parseDocument, similarity, type AssembleOptions, type DraftInput } from '../../server/src/core';
-import { removeWorkspaces } from '../cli/helpers';
 import { ROOT, samples, SHANGJIE } from './helpers';
 
 const GOLDEN = join(ROOT, 'test/fixtures/desk');
@@ -19,8 +18,6 @@ const ids = (drafts: DraftInput[], options: Partial<AssembleOptions> = {}) =>
   assembleIssue(drafts, { ...OPTIONS, ...options }).problems.map(problem => `${problem.input} ${problem.ruleId} ${drafts[problem.input].text.slice(problem.start, problem.end)}`);
 
 describe('desk: assemble', () => {
-  after(removeWorkspaces);
-
   describe('the five real drafts (sample 004 is issue 45: the previous issue)', () => {
     const drafts = samples();
     const issue = assembleIssue(drafts, { ...OPTIONS, units: EXAMPLE_UNITS });

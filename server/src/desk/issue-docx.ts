@@ -97,12 +97,11 @@ function footerBlock(issue: AssembledIssue): Paragraph[] {
       new Paragraph({
         border: index === 0 ? { top: rule } : undefined,
         spacing: { before: index === 0 ? mm(10) : 0 },
-        indent: { left: 280, hanging: 0 },
         children: [run(line, { size: SIZE.四号 })],
       }),
   );
   if (editor) {
-    paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, border: { bottom: rule }, indent: { right: 280 }, children: [run(`责任编辑：${editor}`, { size: SIZE.四号 })] }));
+    paragraphs.push(new Paragraph({ alignment: AlignmentType.RIGHT, border: { bottom: rule }, children: [run(`责任编辑：${editor}`, { size: SIZE.四号 })] }));
   }
   return paragraphs;
 }

@@ -16,6 +16,8 @@ const PDF_SIGNATURE = '%PDF-';
 const SIGNATURE_REACH = 1024;
 /** A text item whose baseline moves by more than this share of its height starts a new line. */
 const NEW_LINE_SHIFT = 0.6;
+/** A gap narrower than this share of the font size, between Chinese and Latin text, is the layout's (see linesOf). */
+const LAYOUT_GAP = 0.5;
 
 let loading: Promise<PdfJs> | undefined;
 
@@ -92,27 +94,28 @@ interface TextRun {
   str: string;
   hasEOL: boolean;
   transform: number[];
+  width: number;
   height: number;
 }
 
 /**
  * The printed lines of a page. pdfjs gives text runs in drawing order with an end-of-line flag; a run whose
- * baseline moves (a line the flag missed) starts a line too.
+ * baseline moves (a line the flag missed) starts a line too. Within a line the runs are put in reading order
+ * (left to right): office programs draw a line font by font, so a digit may come before the △ left of it.
  *
  * Between runs pdfjs writes a space where the gap is wide enough for one. Between a Chinese character and a digit
- * or Latin letter such a gap is usually the layout's own (Word's and Writer's "space between Asian and Latin
- * text", on by default) and a PDF cannot tell it from a typed space: it is dropped, or every number of every PDF
- * would be flagged by number-unit-space. A typed space there goes unreported: the lesser harm.
+ * or Latin letter a narrow gap is usually the layout's own (Word's and Writer's "space between Asian and Latin
+ * text", on by default, about a quarter of the font size) and a PDF cannot tell it from a typed space: it is
+ * dropped, or every number of every PDF would be flagged by number-unit-space. A typed space there goes
+ * unreported: the lesser harm. A wide gap (a tab, a column) stays a space.
  */
 function linesOf(items: ReadonlyArray<object>): string[] {
-  const lines: string[] = [];
-  let current = '';
-  let gap = '';
+  const runLines: TextRun[][] = [];
+  let current: TextRun[] = [];
   let baseline: number | undefined;
   const finish = () => {
-    const line = current.trim();
-    if (line) lines.push(line);
-    current = gap = '';
+    if (current.some(run => run.str.trim())) runLines.push(current);
+    current = [];
     baseline = undefined;
   };
   for (const item of items) {
@@ -122,16 +125,35 @@ function linesOf(items: ReadonlyArray<object>): string[] {
       const y = run.transform[5];
       if (baseline !== undefined && Math.abs(y - baseline) > Math.max(run.height, 1) * NEW_LINE_SHIFT) finish();
       baseline = y;
-      if (gap && !isScriptBoundary(codePointBefore(current, current.length), codePointAt(run.str, 0))) current += gap;
-      current += run.str;
-      gap = '';
-    } else {
-      gap += run.str;
     }
+    current.push(run);
     if (run.hasEOL) finish();
   }
   finish();
-  return lines;
+  return runLines.map(runs => joinRuns([...runs].sort((a, b) => a.transform[4] - b.transform[4])));
+}
+
+/** A line's runs, left to right, as text; gaps as described at linesOf. */
+function joinRuns(runs: readonly TextRun[]): string {
+  let line = '';
+  let gap = '';
+  let gapWidth = 0;
+  let fontSize = 0;
+  for (const run of runs) {
+    if (!run.str.trim()) {
+      gap += run.str;
+      gapWidth += run.width;
+      continue;
+    }
+    fontSize = Math.max(fontSize, run.height);
+    const layoutGap = gapWidth < fontSize * LAYOUT_GAP && isScriptBoundary(codePointBefore(line, line.length), codePointAt(run.str, 0));
+    if (gap && !layoutGap) line += gap;
+    line += run.str;
+    gap = '';
+    gapWidth = 0;
+    fontSize = run.height;
+  }
+  return line.trim();
 }
 
 /** A Chinese character on one side and a digit or Latin letter on the other. */
