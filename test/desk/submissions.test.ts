@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { cleanDraft } from '../../server/src/core';
 import { readSubmission, SubmissionError } from '../../server/src/submissions';
 import { makeWorkspace, onlyRules, removeWorkspaces, runCli } from '../cli/helpers';
-import { emptyDocx, officeConvert, removeFolder, ROOT, SUBMISSION_ITEMS, SUBMISSION_TEXT, submissionDocx, temporaryFolder } from './helpers';
+import { emptyDocx, officeConvert, predefinedCMapPdf, removeFolder, ROOT, SUBMISSION_ITEMS, SUBMISSION_TEXT, submissionDocx, temporaryFolder } from './helpers';
 
 const ENCRYPT = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
 
@@ -112,6 +112,11 @@ describe('desk: submissions (.docx, .pdf)', function () {
     assert.deepEqual(JSON.parse(run.stdout).map((result: { filePath: string }) => result.filePath), [join(cwd, 'good.docx')]);
   });
 
+  it('reads a PDF whose Chinese font is not embedded but named by a predefined encoding (UniGB-UCS2-H): pdfjs needs its character maps', async () => {
+    const submission = await readSubmission('pdf', predefinedCMapPdf('区教育局推进课后服务'));
+    assert.equal(submission.text, '区教育局推进课后服务');
+  });
+
   it('a reader error other than an unreadable file is a bug, not a message: SubmissionError marks the expected ones', async () => {
     await assert.rejects(readSubmission('pdf', new TextEncoder().encode('%PDF-1.7 broken')), (error: unknown) => SubmissionError.is(error) && error.problem === 'corrupt');
   });
@@ -143,6 +148,12 @@ describe('desk: submissions (.docx, .pdf)', function () {
       assert.equal(result.status, 0, result.stderr);
       const files = JSON.parse(result.stdout);
       assert.deepEqual(files.map((file: { messages: unknown[] }) => file.messages.length), [1, 1, 1]);
+    });
+
+    it('finds the character maps copied beside the bundle', () => {
+      const cwd = makeWorkspace({ 'old.pdf': predefinedCMapPdf('区教育局推进课后服务') });
+      const result = spawnSync(process.execPath, [join(ROOT, 'bin/bulletin-lint.js'), 'extract', 'old.pdf'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
+      assert.deepEqual([result.status, result.stdout, result.stderr], [0, '区教育局推进课后服务\n', '']);
     });
   });
 });
