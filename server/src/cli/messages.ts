@@ -21,9 +21,11 @@ export function severityWord(severity: Severity, locale: Locale): string {
 const help: Record<Locale, string> = {
   zh: `用法：bulletin-lint [选项] [文件、文件夹或 glob …]
       bulletin-lint [选项] - --stdin-filename <文件名>    从标准输入读取
+      bulletin-lint extract <来稿> [-o 稿件.txt]          把来稿整理为文本稿（extract --help）
+      bulletin-lint assemble <稿件…> --issue <期号>       编排一期（assemble --help）
 
-检查政务信息简报的格式与规范。文件夹中检查 .txt、.md、.bulletin 文件
-（跳过 node_modules 和以“.”开头的文件夹）；不给出文件时检查当前文件夹。
+检查政务信息简报的格式与规范。文件夹中检查 .txt、.md、.bulletin 文件和来稿（.docx、.pdf；
+跳过 node_modules 和以“.”开头的文件夹）；不给出文件时检查当前文件夹。
 每个文件使用最近的 .bulletinrc.json 配置（向上级文件夹合并，直到 "root": true）。
 
 选项：
@@ -42,15 +44,17 @@ const help: Record<Locale, string> = {
 使用 --fix-dry-run 时，stylish 和 github 格式先列出差异；json 格式在 output 中给出修复后的全文。
 
 退出码：0 没有错误（警告不超过 --max-warnings）；1 有错误或警告过多；
-        2 用法错误、文件无法读取或不是 UTF-8 文本、配置有误。
+        2 用法错误、文件无法读取或不是 UTF-8 文本（来稿损坏、加密、没有文字）、配置有误。
 `,
   en: `Usage: bulletin-lint [options] [files, folders or globs …]
        bulletin-lint [options] - --stdin-filename <name>    read from standard input
+       bulletin-lint extract <submission> [-o draft.txt]    a submission as a clean draft (extract --help)
+       bulletin-lint assemble <drafts…> --issue <number>    assemble an issue (assemble --help)
 
 Checks government information bulletins (政务信息简报). Folders are searched for .txt, .md and
-.bulletin files (node_modules and folders starting with "." are skipped); without files the
-current folder is checked. Each file uses the nearest .bulletinrc.json (merged with the ones in
-parent folders up to one with "root": true).
+.bulletin files and submissions (.docx, .pdf); node_modules and folders starting with "." are
+skipped. Without files the current folder is checked. Each file uses the nearest .bulletinrc.json
+(merged with the ones in parent folders up to one with "root": true).
 
 Options:
   --fix                      Fix what can be fixed and write the files (BOM and line endings kept)
@@ -69,7 +73,8 @@ With --fix-dry-run, the stylish and github formats print the diff first; the jso
 fixed text in "output".
 
 Exit codes: 0 no errors (and warnings within --max-warnings); 1 errors or too many warnings;
-            2 usage error, a file that cannot be read or is not UTF-8 text, invalid configuration.
+            2 usage error, a file that cannot be read or is not UTF-8 text (a submission corrupt, encrypted or
+            without text), invalid configuration.
 `,
 };
 
