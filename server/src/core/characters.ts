@@ -96,6 +96,16 @@ function isAsciiTokenChar(code: number): boolean {
     code === 0x5f /* _ */ || code === 0x25 /* % */ || code === 0x2b /* + */ || code === 0x23 /* # */;
 }
 
+/**
+ * The offset of the next match of `pattern` from its `lastIndex` on, or -1 (which resets `lastIndex` to 0), for a
+ * global pattern that matches exactly one code unit. `test` rather than `exec`: the match is the code unit
+ * before the new `lastIndex`, and no match array is allocated per hit, which on a megabyte draft is most of
+ * what a scan for marks would allocate.
+ */
+export function nextMatchOffset(pattern: RegExp, text: string): number {
+  return pattern.test(text) ? pattern.lastIndex - 1 : -1;
+}
+
 /** Longest token looked at; longer runs are not numbers or words a spacing rule could judge. */
 const TOKEN_LIMIT = 64;
 
@@ -224,12 +234,14 @@ export class SpanSet {
   }
 }
 
-/** Every block and section of the document, depth first. */
-export function* allBlocks(document: BulletinDocument): Generator<Block> {
+/** Every block and section of the document, depth first (an array: a generator costs an object per step). */
+export function allBlocks(document: BulletinDocument): Block[] {
+  const found: Block[] = [];
   for (const block of document.blocks) {
-    yield block;
-    yield* block.sections;
+    found.push(block);
+    for (const section of block.sections) found.push(section);
   }
+  return found;
 }
 
 /** The closing attributions and bylines (`（区教育局）`, `(记者 张怡馨 通讯员 赵凌舟)`) of every block and section. */
@@ -238,6 +250,8 @@ export function attributionsOf(document: BulletinDocument): Attribution[] {
   for (const block of allBlocks(document)) if (block.attribution) found.push(block.attribution);
   return found;
 }
+
+const ONLY_WHITESPACE = /^\s*$/;
 
 /**
  * Offsets where an item's headline ends and only whitespace separates it from its 一是: that whitespace is the
@@ -249,7 +263,7 @@ export function headlineSeparatorStarts(document: BulletinDocument): ReadonlySet
   for (const block of allBlocks(document)) {
     const first = block.measures[0];
     if (!block.headline || !first || first.start < block.headline.end) continue;
-    if (/^\s*$/.test(text.slice(block.headline.end, first.start))) starts.add(block.headline.end);
+    if (ONLY_WHITESPACE.test(text.slice(block.headline.end, first.start))) starts.add(block.headline.end);
   }
   return starts;
 }

@@ -8,6 +8,7 @@
 // Everything here is linear in the text: one regex pass finds the line breaks, one the marker candidates, one
 // the quotation marks; every backward scan is bounded by a small constant.
 
+import { nextMatchOffset } from './characters';
 import { isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
@@ -106,6 +107,7 @@ const MARKER = /([一二三四五六七八九十]{1,3})([是要])/g;
 const NOT_AFTER_YAO = codes('素点件闻塞案害旨诀略');
 /** An attribution's text: short, without sentence punctuation or nested parentheses. */
 const ATTRIBUTION_INNER = /^[^（）()。，；！？：\n]{2,60}$/;
+const NOT_BLANK = /[^\s\u3000]/;
 /** How far back from an item's end an attribution's opening parenthesis may lie. */
 const ATTRIBUTION_REACH = 62;
 const UNIT_SEPARATORS = codes('、,');
@@ -118,6 +120,10 @@ const OPEN_PARENS = codes('（(');
 const CONTINUES_LINE = codes('，。、；：！？”’）》】…—,.;:!?)');
 const CLOSE_PARENS = codes('）)');
 const HEADLINE_MAX = 80;
+/** What a headline before its first marker may not contain (the stop right before the marker aside). */
+const HEADLINE_STOPS = codes('。！？；');
+/** What a headline on a line of its own may not contain. */
+const HEADLINE_PUNCTUATION = codes('。！？；，：');
 /** How far into an article's body a leading byline (本报讯（记者 …）) may start. */
 const LEADING_BYLINE_REACH = 30;
 
@@ -215,7 +221,7 @@ class Flow {
     if (found) return found;
     found = [];
     pattern.lastIndex = 0;
-    for (let match = pattern.exec(this.text); match; match = pattern.exec(this.text)) found.push(match.index);
+    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) found.push(at);
     this.positionLists.set(pattern, found);
     return found;
   }
@@ -255,7 +261,8 @@ class Flow {
 }
 
 const OPEN_PAREN_CHARS = /[（(]/g;
-const FIRST_MARKER = /一[是要]/g;
+/** The 一 of 一是 and 一要 (one character, as `positions` wants). */
+const FIRST_MARKER = /一(?=[是要])/g;
 const SENTENCE_STOP_CHARS = /[。！？]/g;
 
 interface MarkerCandidate {
@@ -288,6 +295,12 @@ function firstCandidateAt(candidates: readonly MarkerCandidate[], flowIndex: num
     else high = mid;
   }
   return low;
+}
+
+/** Whether text[start, end) holds one of `set`. */
+function hasCodeIn(text: string, start: number, end: number, set: ReadonlySet<number>): boolean {
+  for (let at = start; at < end; at++) if (set.has(text.charCodeAt(at))) return true;
+  return false;
 }
 
 /** The trimmed span of a line's text. */
@@ -483,8 +496,7 @@ function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: b
     if (!isBlankCode(text.charCodeAt(at - 1)) && !flow.isLineStart(at)) continue;
     let headlineEnd = at;
     while (headlineEnd > start && isBlankCode(text.charCodeAt(headlineEnd - 1))) headlineEnd--;
-    const inner = text.slice(start, firstMarkerOnly ? headlineEnd : headlineEnd - 1);
-    if (headlineEnd === start || /[。！？；]/.test(inner)) return undefined;
+    if (headlineEnd === start || hasCodeIn(text, start, firstMarkerOnly ? headlineEnd : headlineEnd - 1, HEADLINE_STOPS)) return undefined;
     return { headline: flow.span(start, headlineEnd), bodyStart: at };
   }
   return undefined;
@@ -518,7 +530,7 @@ function unclosedGroup(flow: Flow, end: number, floor: number): number | undefin
 /** The attribution for flow[open, innerEnd) plus the closing parenthesis when `closed`. */
 function toAttribution(text: string, flow: Flow, open: number, innerEnd: number, closed: boolean): Attribution | undefined {
   const inner = flow.text.slice(open + 1, innerEnd);
-  if (!ATTRIBUTION_INNER.test(inner) || !/[^\s\u3000]/.test(inner)) return undefined;
+  if (!ATTRIBUTION_INNER.test(inner) || !NOT_BLANK.test(inner)) return undefined;
   const span = flow.span(open, closed ? innerEnd + 1 : innerEnd);
   const byline = BYLINE.test(flow.text.slice(open, innerEnd));
   const units: Attribution['units'] = [];
@@ -571,14 +583,14 @@ function lastGroup(text: string, flow: Flow, floor: number, end: number): LastGr
  * of its own; a group right before the next block once the block's body has begun — past `bodyStart` (a
  * brief's mark, an item's 一是) or after a sentence — so that 拥军企业（门店） ending a wrapped headline line is
  * not taken; or, before the next block, a group after a sentence that is missing its closing parenthesis.
- * `endsBlock` is only asked when needed (it looks at the next line).
+ * Whether the next flow line opens a block is only asked when needed.
  */
-function closingAttribution(text: string, flow: Flow, floor: number, end: number, bodyStart: number, endsBlock: () => boolean): LastGroup | undefined {
+function closingAttribution(text: string, flow: Flow, floor: number, end: number, bodyStart: number, nextLine: number): LastGroup | undefined {
   const group = lastGroup(text, flow, floor, end);
   if (!group) return undefined;
-  const inBody = () => group.open > bodyStart || flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0;
-  const accepted = group.placed ? group.closed || endsBlock() : group.closed && inBody() && endsBlock();
-  return accepted ? group : undefined;
+  if (group.placed) return group.closed || opensBlock(flow, nextLine) ? group : undefined;
+  const inBody = group.closed && (group.open > bodyStart || flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0);
+  return inBody && opensBlock(flow, nextLine) ? group : undefined;
 }
 
 /** Whether a flow line opens a new item: a headline followed by its 一是. */
@@ -593,7 +605,7 @@ function opensItem(flow: Flow, flowLine: number): boolean {
   if (!headlineOnItsOwn && !(nearest >= 0 && nearest < Math.min(lineEnd + 2, start + HEADLINE_MAX + 4))) return false;
   if (findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2), true)) return true;
   // A headline on a line of its own (sample 001): no punctuation, and the next line starts with 一是.
-  return headlineOnItsOwn && lineEnd - start <= HEADLINE_MAX && !/[。！？；，：]/.test(flow.text.slice(start, lineEnd));
+  return headlineOnItsOwn && lineEnd - start <= HEADLINE_MAX && !hasCodeIn(flow.text, start, lineEnd, HEADLINE_PUNCTUATION);
 }
 
 function opensBlock(flow: Flow, flowLine: number): boolean {
@@ -620,7 +632,7 @@ function parseItems(text: string, lines: Line[]): Block[] {
     let line = flowLine;
     for (; line < flow.lineCount; line++) {
       const lineEnd = flow.lineEnd(line);
-      const closing = closingAttribution(text, flow, blockStart, lineEnd, ownBodyStart, () => opensBlock(flow, line + 1));
+      const closing = closingAttribution(text, flow, blockStart, lineEnd, ownBodyStart, line + 1);
       if (closing) {
         attribution = closing.attribution;
         end = lineEnd;
@@ -760,15 +772,13 @@ function findQuoted(text: string, lines: readonly Line[]): Span[] {
   let from = 0;
   for (;;) {
     QUOTE_OPENERS.lastIndex = from;
-    const opener = QUOTE_OPENERS.exec(text);
-    if (!opener) return spans;
-    const openAt = opener.index;
+    const openAt = nextMatchOffset(QUOTE_OPENERS, text);
+    if (openAt < 0) return spans;
     from = openAt + 1;
     if (!onContentLine(openAt)) continue;
     const inside = text.charCodeAt(openAt) === LEFT_QUOTE ? QUOTE_INSIDE : TITLE_INSIDE;
     inside.lastIndex = from;
-    for (let match = inside.exec(text); match; match = inside.exec(text)) {
-      const at = match.index;
+    for (let at = nextMatchOffset(inside, text); at >= 0; at = nextMatchOffset(inside, text)) {
       if (!onContentLine(at)) continue;
       if (text.charCodeAt(at) !== 0x3002 /* 。 */) {
         spans.push({ start: openAt, end: at + 1 });

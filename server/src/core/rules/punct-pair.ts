@@ -7,7 +7,7 @@
 // start, article titles, and a quotation running over several paragraphs — GB/T 15834-2011 4.8 opens each
 // paragraph with “ and closes only the last, so an open “ followed by a “ at a line start is not a defect.
 
-import { attributionsOf, codePointBefore, isAsciiDigit, isLatinLetter } from '../characters';
+import { attributionsOf, codePointBefore, isAsciiDigit, isLatinLetter, nextMatchOffset } from '../characters';
 import { isBlankCode } from '../chinese';
 import { SpanCursor, type BulletinDocument } from '../document';
 import type { Rule, RuleContext } from '../rule';
@@ -49,8 +49,7 @@ export const punctPair: Rule = {
     let blockIndex = 0;
     let stack: Opener[] = [];
     PAIR_MARKS.lastIndex = 0;
-    for (let match = PAIR_MARKS.exec(text); match; match = PAIR_MARKS.exec(text)) {
-      const at = match.index;
+    for (let at = nextMatchOffset(PAIR_MARKS, text); at >= 0; at = nextMatchOffset(PAIR_MARKS, text)) {
       if (blockIndex < blocks.length && at >= blocks[blockIndex].end) {
         reportOpen(context, stack);
         stack = [];
