@@ -27,8 +27,8 @@ export function displayWidth(text: string): number {
   return width;
 }
 
-function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - displayWidth(text)));
+function spaces(count: number): string {
+  return ' '.repeat(count);
 }
 
 export const formatStylish: Formatter = (files, context) => {
@@ -56,28 +56,51 @@ export const formatStylish: Formatter = (files, context) => {
   return `${output}\n`;
 };
 
+interface Row {
+  position: string;
+  severity: string;
+  style: keyof typeof STYLES;
+  message: string;
+  ruleId: string;
+  positionWidth: number;
+  severityWidth: number;
+  messageWidth: number;
+}
+
 function formatRows(file: LintedFile, context: FormatContext, paint: (style: keyof typeof STYLES, text: string) => string): string {
   const say = messages[context.locale];
-  const rows = file.problems.map(problem => ({
+  const rows = new Array<Row>(file.problems.length);
+  // The widest cell of each column, by a loop: Math.max(...widths) overflows the call stack on large reports.
+  let positionWidth = 0;
+  let severityWidth = 0;
+  let messageWidth = 0;
+  for (let index = 0; index < rows.length; index++) {
+    const problem = file.problems[index];
     // In a .docx or .pdf, line:column of the extracted text means nothing to a person: the paragraph or page does.
-    position: problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`,
-    severity: severityWord(problem.severity, context.locale),
-    style: SEVERITY_STYLES[problem.severity],
-    message: problem.message.replace(/\s*[\r\n]+\s*/g, ' '),
-    ruleId: problem.ruleId,
-  }));
-  const positionWidth = Math.max(...rows.map(row => displayWidth(row.position)));
-  const severityWidth = Math.max(...rows.map(row => displayWidth(row.severity)));
-  const messageWidth = Math.max(...rows.map(row => displayWidth(row.message)));
-  return rows
-    .map(row =>
-      [
-        `  ${paint('dim', padEnd(row.position, positionWidth))}`,
-        paint(row.style, padEnd(row.severity, severityWidth)),
-        padEnd(row.message, messageWidth),
-        paint('dim', row.ruleId),
-      ].join('  '),
-    )
-    .join('\n')
-    .concat('\n');
+    const position = problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`;
+    const severity = severityWord(problem.severity, context.locale);
+    const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
+    const row: Row = {
+      position,
+      severity,
+      style: SEVERITY_STYLES[problem.severity],
+      message,
+      ruleId: problem.ruleId,
+      positionWidth: displayWidth(position),
+      severityWidth: displayWidth(severity),
+      messageWidth: displayWidth(message),
+    };
+    positionWidth = Math.max(positionWidth, row.positionWidth);
+    severityWidth = Math.max(severityWidth, row.severityWidth);
+    messageWidth = Math.max(messageWidth, row.messageWidth);
+    rows[index] = row;
+  }
+  let output = '';
+  for (const row of rows) {
+    output +=
+      `  ${paint('dim', row.position + spaces(positionWidth - row.positionWidth))}  ` +
+      `${paint(row.style, row.severity + spaces(severityWidth - row.severityWidth))}  ` +
+      `${row.message + spaces(messageWidth - row.messageWidth)}  ${paint('dim', row.ruleId)}\n`;
+  }
+  return output;
 }
