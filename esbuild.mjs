@@ -4,6 +4,7 @@ import { cpSync, existsSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
+import { createRequire } from 'node:module';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -33,6 +34,44 @@ const lazyBundlePlugin = {
   },
 };
 
+/**
+ * The CLI's validator of .bulletinrc.json compiled now rather than at every start: server/src/config/compile-validator.ts
+ * is replaced by ajv's standalone code for the schema the sources build from the rule registry, with the same
+ * options. The sources are bundled on the side to build that schema.
+ */
+const precompiledValidatorPlugin = {
+  name: 'precompiled-config-validator',
+  setup(build) {
+    const namespace = 'precompiled-config-validator';
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]config[\\/]compile-validator\.ts$/ }, async () => {
+      const { outputFiles } = await esbuild.build({
+        stdin: {
+          contents: "export { buildConfigSchema } from './server/src/config/schema'; export { rules } from './server/src/core'; export { VALIDATOR_OPTIONS } from './server/src/config/compile-validator';",
+          resolveDir: root,
+          loader: 'ts',
+        },
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        write: false,
+        logLevel: 'warning',
+      });
+      const sources = { exports: {} };
+      new Function('module', 'exports', 'require', outputFiles[0].text)(sources, sources.exports, createRequire(import.meta.url));
+      const { buildConfigSchema, rules, VALIDATOR_OPTIONS } = sources.exports;
+      const { default: Ajv } = await import('ajv');
+      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+      const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: true } });
+      const code = standaloneCode(ajv, ajv.compile(buildConfigSchema(rules)));
+      return {
+        contents: `${code}\n/** Compiled at build time (esbuild.mjs) from the same schema. */\nexport function compileValidator(_schema) { return validate; }\nexport const VALIDATOR_OPTIONS = ${JSON.stringify(VALIDATOR_OPTIONS)};\n`,
+        loader: 'js',
+        resolveDir: root,
+      };
+    });
+  },
+};
+
 const common = {
   bundle: true,
   platform: 'node',
@@ -44,7 +83,7 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { cli: 'server/src/cli-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
+  { ...common, entryPoints: { cli: 'server/src/cli-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin, precompiledValidatorPlugin] },
   { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {

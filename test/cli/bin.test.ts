@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { makeWorkspace, onlyRules, removeWorkspaces, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
+import { makeWorkspace, onlyRules, removeWorkspaces, runCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
 
 const root = join(__dirname, '../..');
 const bin = join(root, 'bin/bulletin-lint.js');
@@ -62,5 +62,25 @@ describe('cli: the built program', function () {
     const missing = spawnCli(['missing.txt', 'a.txt'], { cwd });
     assert.equal(missing.code, 2);
     assert.equal(missing.stderr, '找不到文件或文件夹：missing.txt\n');
+  });
+  it('explains broken configurations as the sources do (its validator is compiled at build time)', async () => {
+    const broken = [
+      { rules: { 'number-unit-space': 'bad' } },
+      { rules: { 'no-such-rule': 'off' } },
+      { rules: { 'number-unit-space': { severity: 'loud' } } },
+      { units: [{ nam: '区教育局' }] },
+      { units: [3] },
+      { ignore: [{ rule: 'no-such-rule', text: '区' }] },
+      { overrides: [{ files: 3 }] },
+      { unknown: 1 },
+    ];
+    for (const config of broken) {
+      const cwd = makeWorkspace({ 'item.txt': SPACED_ITEM }, config);
+      const built = spawnCli(['item.txt'], { cwd });
+      const sources = await runCli(['item.txt'], { cwd });
+      assert.equal(built.code, 2, JSON.stringify(config));
+      assert.deepEqual(built, sources, JSON.stringify(config));
+      assert.match(built.stderr, /^配置有误：/);
+    }
   });
 });

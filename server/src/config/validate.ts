@@ -1,8 +1,10 @@
 // Validation of configuration objects against the schema, compiled once, with errors that name the key path
 // and say in plain words what is wrong (ajv's own messages speak of JSON pointers and anyOf branches).
 
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { isDeepStrictEqual } from 'node:util';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import { rules, type Localized } from '../core';
+import { compileValidator } from './compile-validator';
 import { ConfigError, reasons } from './errors';
 import { buildConfigSchema } from './schema';
 import type { RawConfig } from './types';
@@ -13,7 +15,7 @@ function validator(): NonNullable<typeof compiled> {
   if (!compiled) {
     const schema = buildConfigSchema(rules);
     compiled = {
-      validate: new Ajv({ allErrors: false, strict: true, verbose: true }).compile(schema),
+      validate: compileValidator(schema),
       definitions: schema.definitions as Record<string, unknown>,
     };
   }
@@ -69,11 +71,14 @@ export function formatKey(segments: readonly string[]): string {
   return key;
 }
 
-/** Which definition an `anyOf` belongs to is told by its schema object (ajv's schemaPath restarts at each $ref). */
+/**
+ * Which definition an `anyOf` belongs to is told by its schema object (ajv's schemaPath restarts at each $ref),
+ * compared by value: the validator compiled at build time carries copies of the schema's objects.
+ */
 function explainAnyOf(error: ErrorObject, definitions: Record<string, unknown>): Localized {
-  if (error.parentSchema === definitions.ruleSetting) return reasons.ruleSetting;
-  if (error.parentSchema === definitions.unit) return reasons.unit;
-  if (error.parentSchema === definitions.globs) return reasons.globs;
+  if (isDeepStrictEqual(error.parentSchema, definitions.ruleSetting)) return reasons.ruleSetting;
+  if (isDeepStrictEqual(error.parentSchema, definitions.unit)) return reasons.unit;
+  if (isDeepStrictEqual(error.parentSchema, definitions.globs)) return reasons.globs;
   return reasons.invalid(error.message);
 }
 
