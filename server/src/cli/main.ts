@@ -3,7 +3,6 @@
 
 import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { createTwoFilesPatch } from 'diff';
 import { version } from '../../../package.json';
 import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
@@ -178,6 +177,8 @@ class Run {
         return { text: source.text };
       }
     }
+    // Required here, not imported: only --fix-dry-run needs the diff library, and loading it costs every start.
+    const { createTwoFilesPatch } = require('diff') as typeof import('diff');
     this.diffs += createTwoFilesPatch(`a/${displayPath}`, `b/${displayPath}`, source.text, fixed);
     return { text: fixed, output: source.bom ? `\uFEFF${fixed}` : fixed };
   }

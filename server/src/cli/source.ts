@@ -2,7 +2,6 @@
 // fixes are written atomically (a temporary file in the same folder, then a rename) with the file's BOM and
 // line endings as they were.
 
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { access, chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -48,6 +47,8 @@ export async function writeFileAtomic(path: string, data: Uint8Array): Promise<v
   const target = await realpath(path);
   await access(target, constants.W_OK);
   const { mode } = await stat(target);
+  // Required here, not imported: node:crypto is loaded only when --fix writes a file.
+  const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
     await writeFile(temporary, data, { flag: 'wx' });

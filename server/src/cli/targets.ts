@@ -5,9 +5,14 @@ import { readdir, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
 import { SUBMISSION_EXTENSIONS } from '../submissions';
 
-// tinyglobby's ES module build reads import.meta.url, which is empty in the CommonJS bundle (dist/cli.js):
-// require() makes esbuild take its CommonJS build instead.
-const { glob, isDynamicPattern } = require('tinyglobby') as typeof import('tinyglobby');
+/**
+ * tinyglobby, loaded only when an argument is not a path (it costs every start a few milliseconds otherwise). Its
+ * ES module build reads import.meta.url, which is empty in the CommonJS bundle (dist/cli.js): require() makes
+ * esbuild take its CommonJS build instead.
+ */
+function globbing(): typeof import('tinyglobby') {
+  return require('tinyglobby') as typeof import('tinyglobby');
+}
 
 /** Extensions of the drafts looked for in folders. Files named explicitly are linted whatever their name. */
 export const DRAFT_EXTENSIONS = ['.txt', '.md', '.bulletin'];
@@ -47,8 +52,8 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
         errors.push({ kind: 'unreadable', argument, detail: code ?? String(error) });
-      } else if (isDynamicPattern(argument)) {
-        const matches = await glob(argument, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] });
+      } else if (globbing().isDynamicPattern(argument)) {
+        const matches = await globbing().glob(argument, { cwd, absolute: true, onlyFiles: true, expandDirectories: false, ignore: ['**/node_modules/**'] });
         if (!matches.length) errors.push({ kind: 'no-match', argument });
         for (const match of matches.map(match => resolve(match)).sort()) add(match, false);
       } else {

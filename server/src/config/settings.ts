@@ -7,7 +7,6 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import picomatch from 'picomatch';
 import { ruleById, type IgnoreEntry, type IssueSettings, type LintOptions, type RuleConfig, type SeveritySetting, type UnitEntry } from '../core';
 import { ConfigError, reasons } from './errors';
 import { SEVERITY_SETTINGS } from './schema';
@@ -245,6 +244,8 @@ function matcher(glob: string): (path: string) => boolean {
     const relativeGlob = glob.replace(/^\.\//, '').replace(/\/$/, '/**');
     // picomatch's own `basename` option would match every pattern against the name alone, even "drafts/**".
     const pattern = relativeGlob.includes('/') ? relativeGlob : `**/${relativeGlob}`;
+    // Required here, not imported: only configurations with globs need picomatch, and loading it costs every start.
+    const picomatch = require('picomatch') as typeof import('picomatch');
     match = picomatch(pattern, { dot: true });
     matchers.set(glob, match);
   }
