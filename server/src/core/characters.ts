@@ -15,6 +15,24 @@ export function isHorizontalBlank(codePoint: number): boolean {
   return codePoint === 0x20 || codePoint === 0x09 || codePoint === 0xa0 || codePoint === 0x3000;
 }
 
+const HORIZONTAL_BLANK_CHAR = new RegExp(HORIZONTAL_BLANK, 'g');
+
+/**
+ * Calls `visit` with each maximal run of horizontal whitespace in the text, in order: the first blank found by
+ * the regex, the rest walked to, so that no match array is allocated per run as `exec` of a `+` pattern would.
+ */
+export function forEachBlankRun(text: string, visit: (start: number, end: number) => void): void {
+  for (let from = 0; ;) {
+    HORIZONTAL_BLANK_CHAR.lastIndex = from;
+    const start = nextMatchOffset(HORIZONTAL_BLANK_CHAR, text);
+    if (start < 0) return;
+    let end = start + 1;
+    while (end < text.length && isHorizontalBlank(text.charCodeAt(end))) end++;
+    visit(start, end);
+    from = end;
+  }
+}
+
 /** The code point starting at `offset`, or -1 past the end. */
 export function codePointAt(text: string, offset: number): number {
   return offset < text.length ? text.codePointAt(offset)! : -1;

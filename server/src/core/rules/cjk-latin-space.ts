@@ -3,14 +3,13 @@
 // that is in the minority within the document instead.
 
 import {
-  asciiTokenEnd, asciiTokenStart, attributionsOf, codePointAt, codePointBefore, codeUnits, excerpt,
-  hasLatinLetter, headlineSeparatorStarts, HORIZONTAL_BLANK, isHan, isStrayFunctionWord, SpanSet,
+  asciiTokenEnd, asciiTokenStart, attributionsOf, codePointAt, codePointBefore, codeUnits, excerpt, forEachBlankRun,
+  hasLatinLetter, headlineSeparatorStarts, isHan, isStrayFunctionWord, SpanSet,
 } from '../characters';
 import type { BulletinDocument } from '../document';
 import type { Rule } from '../rule';
 import type { Report, Span } from '../types';
 
-const BLANK_RUN = new RegExp(`${HORIZONTAL_BLANK}+`, 'g');
 /** A Latin token: a letter, then letters, digits and the joiners of models (`EC-225`, `5G`, `UKey`). */
 const LATIN_TOKEN = /[A-Za-z0-9][A-Za-z0-9._+#-]*/g;
 
@@ -53,13 +52,10 @@ function spacedBoundaries(scope: Scope): Boundary[] {
   const { text, document } = scope;
   const separators = headlineSeparatorStarts(document);
   const found: Boundary[] = [];
-  BLANK_RUN.lastIndex = 0;
-  for (let match = BLANK_RUN.exec(text); match; match = BLANK_RUN.exec(text)) {
-    const start = match.index;
-    const end = start + match[0].length;
+  forEachBlankRun(text, (start, end) => {
     const token = latinTokenBeside(text, start, end);
     if (token && !separators.has(start) && judged(scope, start, token)) found.push({ start, end, token });
-  }
+  });
   return found;
 }
 

@@ -3,12 +3,10 @@
 // numbers as in English; GB/T 15835 writes numbers and Chinese together.
 
 import {
-  asciiTokenEnd, asciiTokenStart, codePointAt, codePointBefore, excerpt, headlineSeparatorStarts, HORIZONTAL_BLANK,
+  asciiTokenEnd, asciiTokenStart, codePointAt, codePointBefore, excerpt, forEachBlankRun, headlineSeparatorStarts,
   isArabicNumber, isHan,
 } from '../characters';
 import type { Rule } from '../rule';
-
-const BLANK_RUN = new RegExp(`${HORIZONTAL_BLANK}+`, 'g');
 
 export const numberUnitSpace: Rule = {
   id: 'number-unit-space',
@@ -21,19 +19,16 @@ export const numberUnitSpace: Rule = {
   standard: { zh: 'GB/T 15835-2011', en: 'GB/T 15835-2011' },
   check({ text, document, report }) {
     const separators = headlineSeparatorStarts(document);
-    BLANK_RUN.lastIndex = 0;
-    for (let match = BLANK_RUN.exec(text); match; match = BLANK_RUN.exec(text)) {
-      const start = match.index;
-      const end = start + match[0].length;
+    forEachBlankRun(text, (start, end) => {
       const left = codePointBefore(text, start);
       const right = codePointAt(text, end);
       // The number must be a plain number: a token with letters (`SG500`, `EC-225`) is a model, whose spacing
       // is cjk-latin-space's to judge.
       const numberBefore = isHan(right) && isArabicNumber(text, asciiTokenStart(text, start), start);
       const numberAfter = isHan(left) && isArabicNumber(text, end, asciiTokenEnd(text, end));
-      if (!numberBefore && !numberAfter) continue;
+      if (!numberBefore && !numberAfter) return;
       // Header lines (第 45 期, the issue date), quoted slogans and the headline's separator keep their spaces.
-      if (!document.isProse(start) || document.isQuoted(start) || separators.has(start)) continue;
+      if (!document.isProse(start) || document.isQuoted(start) || separators.has(start)) return;
       const { written, corrected } = excerpt(text, start, end, '');
       report({
         start,
@@ -44,6 +39,6 @@ export const numberUnitSpace: Rule = {
         },
         fix: [{ start, end, text: '' }],
       });
-    }
+    });
   },
 };
