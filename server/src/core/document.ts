@@ -101,8 +101,10 @@ const FOOTER_FIRST = codes('本送发抄报责编审签印共');
 /** A byline's opening: `（记者 …` `(本报记者 …` `（文/…` `（图 …`; not a unit such as 文明办 or 文旅局. */
 const BYLINE = /^[（(][\s\u3000]*(?:本报|特约|见习)?(?:记者|通讯员|实习生|作者|摄影|编辑|[文图][\s\u3000]*[／/|｜:：\s])/;
 const BRIEF_MARKS = codes('△▲●');
-/** A marker candidate: a numeral of up to three characters and 是 or 要. */
-const MARKER = /([一二三四五六七八九十]{1,3})([是要])/g;
+/** A marker candidate is a numeral of up to three characters (九十九) and its suffix 是 or 要. */
+const MARKER_SUFFIX = /[是要]/g;
+const MARKER_NUMERAL = codes('一二三四五六七八九十');
+const MARKER_NUMERAL_MAX = 3;
 /** After 要, characters that make a noun of it (三要素, 四要点), not a marker. */
 const NOT_AFTER_YAO = codes('素点件闻塞案害旨诀略');
 /** An attribution's text: short, without sentence punctuation or nested parentheses. */
@@ -198,15 +200,18 @@ class Flow {
     if (this.candidates) return this.candidates;
     const found: MarkerCandidate[] = [];
     const text = this.text;
-    MARKER.lastIndex = 0;
-    for (let match = MARKER.exec(text); match; match = MARKER.exec(text)) {
-      const at = match.index;
-      // Retry from the next character: in 七一是 the numeral 七一 is invalid but 一是 is a candidate.
-      MARKER.lastIndex = at + 1;
-      const suffix = match[2] as '是' | '要';
-      if (suffix === '要' && NOT_AFTER_YAO.has(text.charCodeAt(at + match[0].length))) continue;
-      const value = parseChineseNumeral(match[1]);
-      if (value) found.push({ at, numeralLength: match[1].length, value, suffix });
+    // From each suffix back over the numeral characters before it; no match arrays, as exec would allocate.
+    MARKER_SUFFIX.lastIndex = 0;
+    for (let suffixAt = nextMatchOffset(MARKER_SUFFIX, text); suffixAt >= 0; suffixAt = nextMatchOffset(MARKER_SUFFIX, text)) {
+      const suffix = text.charCodeAt(suffixAt) === 0x662f /* 是 */ ? '是' : '要';
+      if (suffix === '要' && NOT_AFTER_YAO.has(text.charCodeAt(suffixAt + 1))) continue;
+      let numeralStart = suffixAt;
+      while (suffixAt - numeralStart < MARKER_NUMERAL_MAX && MARKER_NUMERAL.has(text.charCodeAt(numeralStart - 1))) numeralStart--;
+      // Every numeral ending at the suffix is a candidate: in 七一是 the numeral 七一 is invalid but 一是 is one.
+      for (let at = numeralStart; at < suffixAt; at++) {
+        const value = parseChineseNumeral(text.slice(at, suffixAt));
+        if (value) found.push({ at, numeralLength: suffixAt - at, value, suffix });
+      }
     }
     this.candidates = found;
     return found;
@@ -280,6 +285,18 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (sorted[mid] <= value) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+/** Index of the first of `spans` (ascending by start) that starts after `offset`. */
+function firstStartingAfter(spans: readonly Span[], offset: number): number {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (spans[mid].start <= offset) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -452,6 +469,7 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
   const text = flow.text;
   const candidates = flow.markerCandidates();
   const atBoundary: MarkerCandidate[] = [];
+  let shi = 0;
   for (let index = firstCandidateAt(candidates, start); index < candidates.length; index++) {
     const candidate = candidates[index];
     const at = candidate.at;
@@ -459,9 +477,11 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
     const before = text.charCodeAt(at - 1);
     // After a closing quote that ends a sentence (…“我要分。”二是…) a marker starts the next one.
     const afterQuotedStop = before === 0x201d /* ” */ && at - 2 >= start && SENTENCE_STOP.has(text.charCodeAt(at - 2));
-    if (at === start || at === headlineEnd || isBlankCode(before) || MARKER_BOUNDARY.has(before) || afterQuotedStop) atBoundary.push(candidate);
+    if (at === start || at === headlineEnd || isBlankCode(before) || MARKER_BOUNDARY.has(before) || afterQuotedStop) {
+      atBoundary.push(candidate);
+      if (candidate.suffix === '是') shi++;
+    }
   }
-  const shi = atBoundary.filter(candidate => candidate.suffix === '是').length;
   const style = shi * 2 >= atBoundary.length ? '是' : '要';
   const measures: Measure[] = [];
   for (const candidate of atBoundary) {
@@ -848,15 +868,13 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
     blocks = parseItems(text, lines);
   }
   const quoted = findQuoted(text, lines);
-  const lineStarts = lines.map(line => line.start);
-  const quoteStarts = quoted.map(span => span.start);
   // Rules ask about offsets in text order, so the line of the last answer (or the next one) is tried first.
   let lastLine = 0;
+  const isOnLine = (index: number, offset: number) => offset >= lines[index].start && (index + 1 === lines.length || offset < lines[index + 1].start);
   const lineIndexAt = (offset: number) => {
-    const next = lastLine + 1;
-    if (offset >= lineStarts[lastLine] && (next === lineStarts.length || offset < lineStarts[next])) return lastLine;
-    if (next < lineStarts.length && offset >= lineStarts[next] && (next + 1 === lineStarts.length || offset < lineStarts[next + 1])) return (lastLine = next);
-    return (lastLine = Math.max(0, upperBound(lineStarts, offset) - 1));
+    if (isOnLine(lastLine, offset)) return lastLine;
+    if (lastLine + 1 < lines.length && isOnLine(lastLine + 1, offset)) return ++lastLine;
+    return (lastLine = Math.max(0, firstStartingAfter(lines, offset) - 1));
   };
   return {
     text,
@@ -869,7 +887,7 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
     lineIndexAt,
     isProse: (offset: number) => lines[lineIndexAt(offset)].kind === 'content',
     isQuoted: (offset: number) => {
-      const index = upperBound(quoteStarts, offset) - 1;
+      const index = firstStartingAfter(quoted, offset) - 1;
       return index >= 0 && offset < quoted[index].end;
     },
   };
