@@ -56,6 +56,16 @@ describe('cli: large reports', () => {
   });
 
   describe('stylish', () => {
+    it('measures terminal columns by code point: wide CJK, full-width forms and astral Han take two', () => {
+      assert.equal(displayWidth(''), 0);
+      assert.equal(displayWidth('a1 '), 3);
+      assert.equal(displayWidth('中文，。'), 8);
+      assert.equal(displayWidth('가ｱ'), 3, 'Hangul is wide, half-width katakana is not');
+      assert.equal(displayWidth('𠮷a'), 3, 'an astral Han character is one wide character');
+      assert.equal(displayWidth('😀'), 1, 'an astral character outside the wide blocks is one column');
+      assert.equal(displayWidth('\ud842a\udfb7'), 3, 'lone surrogates are one column each');
+    });
+
     it('formats 200,000 problems of one file, aligned in columns', function () {
       this.timeout(60_000);
       const count = 200_000;
