@@ -1,6 +1,7 @@
 // Bundles the three programs: the CLI, the language server and the VS Code extension (client).
 // Everything they import is bundled, so the .vsix and the npm package need no node_modules.
-import { cpSync, existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -83,7 +84,15 @@ const common = {
 };
 
 const builds = [
-  { ...common, entryPoints: { cli: 'server/src/cli-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin, precompiledValidatorPlugin] },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cli-main.ts' },
+    outdir: 'dist',
+    plugins: [lazyBundlePlugin, precompiledValidatorPlugin],
+    // The lazy bundles are CommonJS: require() them. bin/bulletin-lint.js compiles dist/cli.js with vm.Script, where
+    // import() would need a loader callback that Node 20 does not keep for code read from the code cache.
+    supported: { 'dynamic-import': false },
+  },
   { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
@@ -98,8 +107,25 @@ const builds = [
 // pdfjs's character maps, for PDFs with predefined CJK encodings (read by server/src/submissions/pdf.ts).
 cpSync(resolve(root, 'node_modules/pdfjs-dist/cmaps'), resolve(root, 'dist/pdfjs-cmaps'), { recursive: true });
 
+// V8 checks a code cache against its source's length only: a cache of an earlier bundle must never sit beside a new one.
+rmSync(resolve(root, 'dist/cli.js.cache'), { force: true });
 if (watch) {
   for (const options of builds) await (await esbuild.context(options)).watch();
 } else {
   await Promise.all(builds.map(options => esbuild.build(options)));
+  writeCliCodeCache();
+}
+
+/**
+ * The V8 code cache of dist/cli.js that bin/bulletin-lint.js compiles it with (dist/cli.js.cache): made by linting
+ * an example draft, so that it holds the functions every run compiles. It fits only the Node that made it; any
+ * other rejects it and compiles the bundle as without one. Watch builds leave none.
+ */
+function writeCliCodeCache() {
+  const run = spawnSync(process.execPath, [resolve(root, 'bin/bulletin-lint.js'), '--format', 'json', resolve(root, 'examples/000.txt')], {
+    env: { ...process.env, BULLETIN_LINT_WRITE_CODE_CACHE: '1' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  // Exit codes 0 and 1 are the linter's verdicts on the draft; anything else is a broken bundle.
+  if (run.status !== 0 && run.status !== 1) throw new Error(`dist/cli.js failed on examples/000.txt (exit ${run.status ?? run.signal})`);
 }

@@ -3,7 +3,10 @@
 
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import Module from 'node:module';
+import { tmpdir } from 'node:os';
+import * as vm from 'node:vm';
 import { join } from 'node:path';
 import { makeWorkspace, onlyRules, removeWorkspaces, runCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
 
@@ -81,6 +84,28 @@ describe('cli: the built program', function () {
       assert.equal(built.code, 2, JSON.stringify(config));
       assert.deepEqual(built, sources, JSON.stringify(config));
       assert.match(built.stderr, /^配置有误：/);
+    }
+  });
+  it('starts from the code cache the build made, and without it when the cache does not fit', () => {
+    const bundle = join(root, 'dist/cli.js');
+    const cached = new vm.Script(Module.wrap(readFileSync(bundle, 'utf8')), { filename: bundle, cachedData: readFileSync(`${bundle}.cache`) });
+    assert.equal(cached.cachedDataRejected, false, 'V8 accepts the cache made by esbuild.mjs');
+
+    const cwd = makeWorkspace({ 'item.txt': SPACED_ITEM }, { rules: onlyRules({ 'number-unit-space': 'error' }) });
+    const expected = spawnCli(['item.txt'], { cwd });
+    assert.equal(expected.code, 1);
+    // The same program beside a cache of another bundle (here: garbage) lints alike.
+    const copy = mkdtempSync(join(tmpdir(), 'bulletin-lint-bin-'));
+    try {
+      mkdirSync(join(copy, 'bin'));
+      mkdirSync(join(copy, 'dist'));
+      copyFileSync(bin, join(copy, 'bin/bulletin-lint.js'));
+      copyFileSync(bundle, join(copy, 'dist/cli.js'));
+      writeFileSync(join(copy, 'dist/cli.js.cache'), 'not a code cache');
+      const run = spawnSync(process.execPath, [join(copy, 'bin/bulletin-lint.js'), 'item.txt'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
+      assert.deepEqual({ code: run.status, stdout: run.stdout, stderr: run.stderr }, expected);
+    } finally {
+      rmSync(copy, { recursive: true, force: true });
     }
   });
 });
