@@ -89,9 +89,9 @@ describe('cli: configuration', () => {
       assert.equal(settings.options.units?.[0].name, '区农委');
     });
 
-    it('a file without configuration gets empty options', () => {
+    it('a file without configuration gets empty options and issue settings', () => {
       const cwd = makeWorkspace({ 'a.txt': SPACED_ITEM });
-      assert.deepEqual(resolveFileSettings(join(cwd, 'a.txt')), { options: {}, ignored: false, configFiles: [join(cwd, '.bulletinrc.json')] });
+      assert.deepEqual(resolveFileSettings(join(cwd, 'a.txt')), { options: {}, ignored: false, configFiles: [join(cwd, '.bulletinrc.json')], issue: {} });
     });
   });
 
