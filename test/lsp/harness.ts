@@ -69,6 +69,8 @@ export interface StartOptions {
   workspaceFolder?: string;
   /** The program to start, by default `node dist/server.js --stdio`. */
   command?: { file: string; args: string[] };
+  /** What the editor declares it supports, by default what VS Code declares (as far as this server looks). */
+  capabilities?: ClientCapabilities;
 }
 
 type Waiter = { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void };
@@ -125,7 +127,7 @@ export class TestEditor {
       locale: options.locale,
       rootUri: folder ? pathToFileURL(folder).href : null,
       workspaceFolders: folder ? [{ uri: pathToFileURL(folder).href, name: 'workspace' }] : null,
-      capabilities: EDITOR_CAPABILITIES,
+      capabilities: options.capabilities ?? EDITOR_CAPABILITIES,
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return editor;

@@ -1,8 +1,10 @@
 // One lint per document version: diagnostics, code actions, symbols, completion and hover all read the same
-// analysis, made on demand and kept until the text or the settings change.
+// analysis, made on demand and kept until the text or the settings change. A new version of a checked document
+// is linted incrementally from the previous one (the core re-lints a window around the change, exactly), as long
+// as the settings and the locale are the same.
 
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintDocument, type LintOptions, type LintResult, type Locale } from '../core';
+import { lintSnapshot, relint, type LintOptions, type LintSnapshot, type Locale } from '../core';
 import type { SettingsResolver, Verdict } from './settings';
 
 /**
@@ -17,9 +19,10 @@ export type Analysis =
       document: TextDocument;
       version: number;
       verdict: Extract<Verdict, { kind: 'checked' }>;
-      /** The options the text was linted with (the verdict's, in the client's locale). */
+      /** The options the text was linted with (the verdict's, in the client's locale); one object per verdict and locale. */
       options: LintOptions;
-      result: LintResult;
+      /** The problems, and the document model (parsed on first use when the lint went through a window). */
+      result: LintSnapshot;
     }
   | { kind: 'too-large'; document: TextDocument; version: number; length: number }
   | { kind: 'skipped'; document: TextDocument; version: number }
@@ -49,7 +52,7 @@ export class Analyzer {
     if (cached && cached.verdict === verdict && cached.analysis.document === document && cached.analysis.version === document.version) {
       return cached.analysis;
     }
-    const analysis = this.run(document, verdict);
+    const analysis = this.run(document, verdict, cached?.verdict === verdict ? cached.analysis : undefined);
     this.latest.set(document.uri, { analysis, verdict });
     return analysis;
   }
@@ -58,13 +61,19 @@ export class Analyzer {
     this.latest.delete(uri);
   }
 
-  private run(document: TextDocument, verdict: Verdict): Analysis {
+  /** Lints the document, from `previous` (an analysis under the same verdict) where that one was checked. */
+  private run(document: TextDocument, verdict: Verdict, previous: Analysis | undefined): Analysis {
     const version = document.version;
     if (verdict.kind === 'skipped') return { kind: 'skipped', document, version };
     if (verdict.kind === 'config-error') return { kind: 'config-error', document, version, verdict };
     const text = document.getText();
     if (text.length > MAX_CHECKED_LENGTH) return { kind: 'too-large', document, version, length: text.length };
-    const options = { ...verdict.options, locale: this.locale() };
-    return { kind: 'checked', document, version, verdict, options, result: lintDocument(text, options) };
+    const locale = this.locale();
+    if (previous?.kind === 'checked' && previous.options.locale === locale) {
+      // The same options object: the core re-lints incrementally only under the options it linted with.
+      return { kind: 'checked', document, version, verdict, options: previous.options, result: relint(previous.result, text) };
+    }
+    const options = { ...verdict.options, locale };
+    return { kind: 'checked', document, version, verdict, options, result: lintSnapshot(text, options) };
   }
 }

@@ -1,9 +1,15 @@
 // Publishing diagnostics: problems become LSP diagnostics (rule id as code, a link to the rule's page), runs
 // are debounced per document, and a result is published only while its version is still the document's.
+//
+// A diagnostic carries what the editor shows and nothing else: range, severity, code, source, message, and the
+// link to the rule's page only for a client that declares it can use one. Fixes stay on the server: a code action
+// finds its problem in the analysis. After an edit that the core re-linted through a window, the diagnostics of
+// the problems before the window are the ones published last time and those after it are moved by the change
+// in the line count, so that only the window's problems are converted again.
 
-import { DiagnosticSeverity, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type Connection, type Diagnostic, type Range, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, type Locale, type Problem, type Severity } from '../core';
+import { docsUrl, type LintSnapshot, type Locale, type Problem, type Severity } from '../core';
 import type { Analysis, Analyzer } from './analysis';
 import { MAX_CHECKED_LENGTH } from './analysis';
 import { toRange } from './edits';
@@ -26,23 +32,71 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-function toDiagnostic(document: TextDocument, problem: Problem): Diagnostic {
+/** Turns problems into diagnostics; the link to each rule's page is made once per rule and shared. */
+class DiagnosticMaker {
+  private readonly links = new Map<string, Diagnostic['codeDescription']>();
+
+  constructor(private readonly linksRules: boolean) {}
+
+  make(document: TextDocument, problem: Problem): Diagnostic {
+    const diagnostic: Diagnostic = {
+      range: toRange(document, problem),
+      severity: SEVERITIES[problem.severity],
+      code: problem.ruleId,
+      source: DIAGNOSTIC_SOURCE,
+      message: problem.message,
+    };
+    if (this.linksRules) diagnostic.codeDescription = this.linkOf(problem.ruleId);
+    return diagnostic;
+  }
+
+  private linkOf(ruleId: string): Diagnostic['codeDescription'] {
+    let link = this.links.get(ruleId);
+    if (!link) this.links.set(ruleId, (link = { href: docsUrl(ruleId) }));
+    return link;
+  }
+}
+
+/** The diagnostics last published for a document: of which snapshot, and the document's line count then. */
+interface Published {
+  snapshot: LintSnapshot;
+  lineCount: number;
+  diagnostics: Diagnostic[];
+}
+
+/**
+ * The diagnostics of a checked document's snapshot, built from those published for the snapshot its window was
+ * spliced into when there are: the problems before the window have the same diagnostics, those after it start
+ * on a line past the change (the window ends at a line start after it), so only their line moves.
+ */
+function checkedDiagnostics(maker: DiagnosticMaker, document: TextDocument, snapshot: LintSnapshot, published: Published | undefined): Diagnostic[] {
+  if (published?.snapshot === snapshot) return published.diagnostics;
+  const problems = snapshot.problems;
+  if (!published || snapshot.made.kind !== 'window' || snapshot.made.previous !== published.snapshot.serial) {
+    return problems.map(problem => maker.make(document, problem));
+  }
+  const { before, removed, inserted } = snapshot.made.splice;
+  const lines = document.lineCount - published.lineCount;
+  const diagnostics = published.diagnostics.slice(0, before);
+  for (let index = before; index < before + inserted; index++) diagnostics.push(maker.make(document, problems[index]));
+  for (let index = before + removed; index < published.diagnostics.length; index++) {
+    const diagnostic = published.diagnostics[index];
+    diagnostics.push(lines === 0 ? diagnostic : { ...diagnostic, range: movedRange(diagnostic.range, lines) });
+  }
+  return diagnostics;
+}
+
+function movedRange(range: Range, lines: number): Range {
   return {
-    range: toRange(document, problem),
-    severity: SEVERITIES[problem.severity],
-    code: problem.ruleId,
-    codeDescription: { href: docsUrl(problem.ruleId) },
-    source: DIAGNOSTIC_SOURCE,
-    message: problem.message,
+    start: { line: range.start.line + lines, character: range.start.character },
+    end: { line: range.end.line + lines, character: range.end.character },
   };
 }
 
-/** The diagnostics of an analysis: the problems, or one notice saying why the document was not checked. */
-export function diagnosticsOf(analysis: Analysis, locale: Locale): Diagnostic[] {
+/** One notice at the top of a document that was not checked, saying why; nothing for a skipped one. */
+function noticeOf(analysis: Exclude<Analysis, { kind: 'checked' }>, locale: Locale): Diagnostic[] {
   const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   switch (analysis.kind) {
-    case 'checked':
-      return analysis.result.problems.map(problem => toDiagnostic(analysis.document, problem));
     case 'skipped':
       return [];
     case 'config-error':
@@ -67,6 +121,8 @@ export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; trigger: Trigger }>();
+  private readonly published = new Map<string, Published>();
+  private maker = new DiagnosticMaker(false);
 
   constructor(
     private readonly connection: Connection,
@@ -90,6 +146,12 @@ export class DiagnosticsScheduler {
     this.timers.set(uri, { timer, trigger });
   }
 
+  /** Whether diagnostics link the rule's page (`codeDescription`): only for a client that says it supports that. */
+  set linksRules(links: boolean) {
+    this.maker = new DiagnosticMaker(links);
+    this.published.clear();
+  }
+
   scheduleAll(trigger: Trigger): void {
     for (const document of this.documents.all()) this.schedule(document.uri, trigger);
   }
@@ -99,12 +161,14 @@ export class DiagnosticsScheduler {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting.timer);
     this.timers.delete(uri);
+    this.published.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
+    this.published.clear();
   }
 
   private async publish(uri: string, trigger: Trigger): Promise<void> {
@@ -119,6 +183,14 @@ export class DiagnosticsScheduler {
     // scheduled by that event publishes instead, so a stale result never replaces a newer one.
     if (this.documents.get(uri) !== analysis.document || analysis.document.version !== analysis.version) return;
     if (analysis.kind === 'too-large') this.connection.console.warn(`${uri}: ${analysis.length} characters, over the limit of ${MAX_CHECKED_LENGTH}; not checked.`);
-    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics: diagnosticsOf(analysis, this.locale()) });
+    let diagnostics: Diagnostic[];
+    if (analysis.kind === 'checked') {
+      diagnostics = checkedDiagnostics(this.maker, analysis.document, analysis.result, this.published.get(uri));
+      this.published.set(uri, { snapshot: analysis.result, lineCount: analysis.document.lineCount, diagnostics });
+    } else {
+      diagnostics = noticeOf(analysis, this.locale());
+      this.published.delete(uri);
+    }
+    await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
   }
 }

@@ -48,6 +48,7 @@ export function startServer(connection: Connection): void {
     locale = localeOf(params.locale);
     capabilities = params.capabilities ?? {};
     settings.pullsConfiguration = !!capabilities.workspace?.configuration;
+    scheduler.linksRules = !!capabilities.textDocument?.publishDiagnostics?.codeDescriptionSupport;
     const folders = params.workspaceFolders?.map(folder => folder.uri) ?? (params.rootUri ? [params.rootUri] : []);
     settings.workspaceFolders = folders.map(filePathOf).filter((path): path is string => !!path);
     return {

@@ -1,0 +1,108 @@
+// Diagnostics of a long file while it is edited: the server re-lints through a window around each change and
+// reuses the diagnostics before and after it (moving those after it when lines are added or removed). Whatever the
+// edit, what is published must be what a full lint of the editor's text gives. And the wire carries only what the
+// client uses: no rule link for a client that does not declare support for one.
+
+import * as assert from 'node:assert/strict';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/core';
+import { ensureServerBundle, sample, TestEditor } from './harness';
+
+const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+function expectedDiagnostics(uri: string, text: string) {
+  const document = TextDocument.create(uri, 'bulletin', 1, text);
+  return lint(text).map(problem => ({
+    code: problem.ruleId,
+    range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
+    severity: SEVERITY[problem.severity],
+    message: problem.message,
+  }));
+}
+
+const essentials = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, range, severity, message }) => ({ code, range, severity, message }));
+
+/** The item drafts pasted into one file of some 100 KB: past the size under which the server always lints in full. */
+function longFile(): string {
+  const drafts = ['000', '001', '002', '004'].map(prefix => sample(prefix).text).join('\n');
+  return Array.from({ length: 12 }, () => drafts).join('\n');
+}
+
+describe('lsp: diagnostics of a long file while it is edited', function () {
+  let editor: TestEditor;
+
+  before(async function () {
+    this.timeout(120_000);
+    ensureServerBundle();
+    editor = await TestEditor.start({ locale: 'zh-CN' });
+  });
+
+  after(async () => {
+    assert.equal(await editor.stop(), 0);
+  });
+
+  it('after typing, new lines, 𠮷, a pasted item and deletions, each version gets the diagnostics of a full lint', async () => {
+    const uri = 'untitled:Long-1';
+    const text = longFile();
+    assert.ok(text.length > 64 * 1024);
+    await editor.open(uri, text);
+    const middle = editor.documents.get(uri)!.positionAt(text.indexOf('\n', text.length / 2) + 1).line;
+    const at = (line: number, character: number) => ({ line, character });
+    const edits = [
+      { range: { start: at(middle, 3), end: at(middle, 3) }, newText: '的' },
+      { range: { start: at(middle, 5), end: at(middle, 5) }, newText: '\n\n' },
+      { range: { start: at(middle + 2, 1), end: at(middle + 2, 1) }, newText: '𠮷 3个' },
+      { range: { start: at(middle, 0), end: at(middle, 0) }, newText: '区审计局推进审计整改 一是建立台账。二是跟踪销号。（区审计局）\n' },
+      { range: { start: at(middle + 1, 5), end: at(middle + 3, 0) }, newText: '' },
+      { range: { start: at(middle + 1, 0), end: at(middle + 1, 4) }, newText: '' },
+    ];
+    for (const edit of edits) {
+      const version = await editor.change(uri, [edit]);
+      const published = await editor.nextDiagnostics(uri, params => params.version === version);
+      assert.deepEqual(essentials(published.diagnostics), expectedDiagnostics(uri, editor.text(uri)), `version ${version} after ${JSON.stringify(edit)}`);
+    }
+    await editor.close(uri);
+  });
+
+  it('a quick fix after an incremental re-lint applies to the edited text', async () => {
+    const uri = 'untitled:Long-2';
+    const text = longFile();
+    await editor.open(uri, text);
+    const line = editor.documents.get(uri)!.positionAt(text.indexOf('建成 3个', text.length / 2)).line;
+    const version = await editor.change(uri, [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: '\n' }]);
+    const published = await editor.nextDiagnostics(uri, params => params.version === version);
+    const space = published.diagnostics.find(diagnostic => diagnostic.code === 'number-unit-space' && diagnostic.range.start.line === line + 1);
+    assert.ok(space, 'the diagnostic moved down a line with its text');
+    const actions = await editor.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri },
+      range: space.range,
+      context: { diagnostics: [space], only: ['quickfix'] },
+    }) as Array<{ title: string; edit?: { documentChanges?: Array<{ edits: Array<{ range: Diagnostic['range']; newText: string }> }> } }>;
+    const fix = actions.find(action => action.edit?.documentChanges?.[0].edits.length === 1);
+    assert.ok(fix, JSON.stringify(actions.map(action => action.title)));
+    assert.deepEqual(fix.edit!.documentChanges![0].edits[0], { range: space.range, newText: '' });
+    await editor.close(uri);
+  });
+});
+
+describe('lsp: lean diagnostics on the wire', function () {
+  it('links the rule page only for a client that supports codeDescription; no fix data is sent', async function () {
+    this.timeout(120_000);
+    ensureServerBundle();
+    const { uri, text } = sample('000');
+    const plain = await TestEditor.start({ locale: 'zh-CN', capabilities: {} });
+    const linking = await TestEditor.start({ locale: 'zh-CN' });
+    try {
+      const withoutLinks = (await plain.open(uri, text)).diagnostics;
+      const withLinks = (await linking.open(uri, text)).diagnostics;
+      assert.ok(withoutLinks.length > 0);
+      assert.deepEqual(withoutLinks.map(diagnostic => Object.keys(diagnostic).sort()), withoutLinks.map(() => ['code', 'message', 'range', 'severity', 'source']));
+      assert.deepEqual(withLinks.map(diagnostic => Object.keys(diagnostic).sort()), withLinks.map(() => ['code', 'codeDescription', 'message', 'range', 'severity', 'source']));
+      assert.deepEqual(withLinks.map(({ codeDescription, ...rest }) => rest), withoutLinks);
+    } finally {
+      assert.equal(await plain.stop(), 0);
+      assert.equal(await linking.stop(), 0);
+    }
+  });
+});
