@@ -2,12 +2,17 @@
 // process and driven over stdio. Prints figures, asserts nothing.
 //
 //   node bench/lsp.mjs            (builds dist/ first with `node esbuild.mjs` if it is missing)
+//   node bench/lsp.mjs --server path/to/server.js     (another build, to compare before and after a change)
+//
+// The client declares what VS Code declares for diagnostics (the server sends rule links only to clients that
+// support them), so that the payload is the one VS Code receives.
 //
 // - didChange → publishDiagnostics: 200 one-character edits (typed, then deleted) spread over drafts of 30 KB,
 //   300 KB and 3 MB made of the real drafts; each edit waits for its diagnostics before the next, as a writer
 //   typing slower than the server lints, after 50 edits that warm the server up. Median and p95 in milliseconds:
 //   the server's lint, the protocol's JSON both ways and the 2 ms change debounce. The size of one
-//   publishDiagnostics is printed with them, since encoding and decoding it grows with the number of problems.
+//   publishDiagnostics is printed with them (in all and per diagnostic), since encoding and decoding it grows
+//   with the number of problems.
 // - Memory: the server's resident set with 100 drafts open and checked.
 
 import { spawn, execFileSync } from 'node:child_process';
@@ -30,7 +35,14 @@ const {
   ExitNotification,
 } = protocol;
 
-const SERVER = join(REPO_ROOT, 'dist', 'server.js');
+const serverFlag = process.argv.indexOf('--server');
+const SERVER = serverFlag > 0 ? process.argv[serverFlag + 1] : join(REPO_ROOT, 'dist', 'server.js');
+/** The diagnostics capabilities VS Code declares. */
+const CLIENT_CAPABILITIES = {
+  textDocument: {
+    publishDiagnostics: { relatedInformation: true, versionSupport: true, tagSupport: { valueSet: [1, 2] }, codeDescriptionSupport: true, dataSupport: true },
+  },
+};
 const EDITS = 200;
 /** Edits made before the timed ones, so that the figures show the server running, not the JIT compiling it. */
 const WARM_UP_EDITS = 50;
@@ -54,7 +66,7 @@ async function startServer() {
     }
   });
   connection.listen();
-  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: {}, locale: 'zh-cn' });
+  await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, workspaceFolders: null, capabilities: CLIENT_CAPABILITIES, locale: 'zh-cn' });
   await connection.sendNotification(InitializedNotification.type, {});
   const diagnosticsOf = (uri, version) => new Promise(resolve => waiting.set(uri, { version, resolve }));
   const stop = async () => {
@@ -126,7 +138,7 @@ function residentMegabytes(pid) {
 const verdict = (value, target) => (target === undefined ? '' : value <= target ? `  (target < ${target}: met)` : `  (target < ${target}: MISSED)`);
 
 async function main() {
-  if (!existsSync(SERVER)) execFileSync(process.execPath, [join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
+  if (serverFlag < 0 && !existsSync(SERVER)) execFileSync(process.execPath, [join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
   const samples = itemSamples();
   console.log(`bulletin-lint language server over stdio (${SERVER}), node ${process.version}`);
   console.log(`\ndidChange → publishDiagnostics, ${EDITS} edits each (after ${WARM_UP_EDITS} untimed)`);
@@ -135,7 +147,8 @@ async function main() {
     const { bytes, problems, payloadBytes, timings } = await measureEdits(server, size, samples);
     const median = percentile(timings, 0.5);
     const p95 = percentile(timings, 0.95);
-    console.log(`  ${size.name.padEnd(7)} ${(bytes / 1000).toFixed(0).padStart(5)} kB, ${String(problems).padStart(5)} diagnostics (${(payloadBytes / 1000).toFixed(0)} kB of JSON each time):` +
+    const perDiagnostic = problems ? ` = ${(payloadBytes / problems).toFixed(0)} B each` : '';
+    console.log(`  ${size.name.padEnd(7)} ${(bytes / 1000).toFixed(0).padStart(5)} kB, ${String(problems).padStart(5)} diagnostics (${(payloadBytes / 1000).toFixed(0)} kB of JSON each time${perDiagnostic}):` +
       `  median ${median.toFixed(1)} ms  p95 ${p95.toFixed(1)} ms  max ${Math.max(...timings).toFixed(1)} ms${verdict(p95, size.targetP95Ms)}`);
     await server.stop();
   }
