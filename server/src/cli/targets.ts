@@ -65,7 +65,7 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
       add(path, true);
       continue;
     }
-    for (const file of await walk(path, argument, errors)) add(file, false);
+    for (const file of await walk(path, argument, errors, [])) add(file, false);
   }
   return { targets, errors };
 }
@@ -74,23 +74,23 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
  * The drafts and submissions in a folder and its subfolders, sorted by path. Skips node_modules and folders whose name starts
  * with "." (.git, .vscode), and does not follow symbolic links (no cycles, nothing outside the tree). A folder
  * that cannot be read is added to `errors`, named as on the command line (`shownAs`) plus its path below, and
- * the rest of the tree is still walked.
+ * the rest of the tree is still walked. The files are appended to `files` (a spread of a subfolder's list into
+ * push() would overflow the call stack on a folder of some 100,000 drafts).
  */
-async function walk(folder: string, shownAs: string, errors: TargetError[]): Promise<string[]> {
+async function walk(folder: string, shownAs: string, errors: TargetError[], files: string[]): Promise<string[]> {
   let entries: Dirent[];
   try {
     entries = await readdir(folder, { withFileTypes: true });
   } catch (error) {
     errors.push({ kind: 'unreadable', argument: shownAs, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
-    return [];
+    return files;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
-  const files: string[] = [];
   for (const entry of entries) {
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      files.push(...(await walk(path, join(shownAs, entry.name), errors)));
+      await walk(path, join(shownAs, entry.name), errors, files);
     } else if (entry.isFile() && FOLDER_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith(WORD_LOCK_PREFIX)) {
       files.push(path);
     }
