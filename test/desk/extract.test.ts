@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cleanDraft, lint, parseDocument } from '../../server/src/core';
+import { cleanDraft, EXTRACTION_RULES, lint, parseDocument } from '../../server/src/core';
 import { makeWorkspace, removeWorkspaces, runCli } from '../cli/helpers';
 import { officeConvert, removeFolder, ROOT, samples, SUBMISSION_TEXT, submissionDocx, temporaryFolder } from './helpers';
 
@@ -43,7 +43,7 @@ describe('desk: extract', function () {
       });
 
       it('leaves nothing for the extraction rules, and cleaning again changes nothing', () => {
-        const left = lint(cleaned).filter(problem => ['structure-hard-wrap', 'structure-page-furniture', 'markup-residue'].includes(problem.ruleId));
+        const left = lint(cleaned).filter(problem => EXTRACTION_RULES.includes(problem.ruleId));
         assert.deepEqual(left.map(problem => `${problem.ruleId} ${cleaned.slice(problem.start - 5, problem.end + 5)}`), []);
         assert.equal(cleanDraft(cleaned).text, cleaned);
       });

@@ -16,7 +16,7 @@ import type { LintOptions, RuleConfig } from '../types';
 export const EXTRACTION_RULES: readonly string[] = ['structure-page-furniture', 'structure-hard-wrap', 'markup-residue'];
 
 /** Lint options under which only the extraction rules run (at their default severity, with their configured options). */
-export function extractionOptions(options: LintOptions = {}): LintOptions {
+function extractionOptions(options: LintOptions = {}): LintOptions {
   const only: Record<string, RuleConfig> = {};
   for (const rule of rules) {
     const extraction = EXTRACTION_RULES.includes(rule.id);
@@ -40,7 +40,7 @@ export function cleanDraft(text: string, options: LintOptions = {}): { text: str
 }
 
 /** One block's text as one paragraph: its lines joined (headline and body with a space, as the samples write). */
-export function blockParagraph(document: BulletinDocument, block: Block): string {
+function blockParagraph(document: BulletinDocument, block: Block): string {
   const text = document.text;
   let paragraph = '';
   let previousEnd = -1;
