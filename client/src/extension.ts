@@ -12,6 +12,7 @@ import {
   type LanguageClientOptions,
   type ServerOptions,
 } from 'vscode-languageclient/node';
+import { IssueDesk } from './desk';
 import { COMMANDS, CONFIG_FILE_GLOB, LANGUAGE_ID, SERVER_FIX_ALL_COMMAND, SETTINGS_SECTION, type CommandName } from './names';
 
 let client: LanguageClient | undefined;
@@ -36,6 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const languageClient = new LanguageClient(SETTINGS_SECTION, 'Bulletin Lint', serverOptions, clientOptions);
   client = languageClient;
+  const desk = new IssueDesk(languageClient);
 
   const handlers: Record<CommandName, () => Promise<void>> = {
     fixAll: () => fixAll(languageClient),
@@ -44,14 +46,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       await (languageClient.isRunning() ? languageClient.restart() : languageClient.start());
     },
     showOutput: async () => languageClient.outputChannel.show(true),
+    assembleIssue: () => desk.assembleIssue(),
   };
   for (const [name, handler] of Object.entries(handlers)) {
     context.subscriptions.push(vscode.commands.registerCommand(COMMANDS[name as CommandName], handler));
   }
-  context.subscriptions.push(configWatcher);
+  context.subscriptions.push(configWatcher, desk);
 
   try {
     await languageClient.start();
+    void desk.refresh();
   } catch (error) {
     // Keep the extension active so that "restart server" and "show output" still work.
     languageClient.error('The language server did not start', error, false);

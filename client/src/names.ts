@@ -14,6 +14,7 @@ export const COMMANDS = {
   fixAll: 'bulletinLint.fixAll',
   restartServer: 'bulletinLint.restartServer',
   showOutput: 'bulletinLint.showOutput',
+  assembleIssue: 'bulletinLint.assembleIssue',
 } as const;
 
 export type CommandName = keyof typeof COMMANDS;
@@ -23,3 +24,7 @@ export const SERVER_FIX_ALL_COMMAND = 'bulletinLint.applyFixAll';
 
 /** The files whose changes the server must hear about: its configuration. */
 export const CONFIG_FILE_GLOB = '**/.bulletinrc.json';
+
+/** The server's requests for the editor's desk (server/src/lsp/desk.ts): a folder's issue, and what is ready in it. */
+export const ASSEMBLE_ISSUE_REQUEST = 'bulletinLint/assembleIssue';
+export const FOLDER_SUMMARY_REQUEST = 'bulletinLint/folderSummary';

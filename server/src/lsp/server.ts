@@ -24,6 +24,7 @@ import type { Locale } from '../core';
 import { Analyzer, type Analysis } from './analysis';
 import { codeActions, FIX_ALL_KIND, fixAllEdits, type CheckedAnalysis, type EditBuilder } from './code-actions';
 import { COMPLETION_TRIGGERS, completions } from './completion';
+import { registerDeskRequests } from './desk';
 import { DiagnosticsScheduler } from './diagnostics';
 import { offsetOf } from './edits';
 import { describeError, guarded } from './guard';
@@ -173,6 +174,8 @@ export function startServer(connection: Connection): void {
     if (!analysis || offset === undefined) return null;
     return hover(analysis.document, analysis.result.document, analysis.verdict.units, offset, locale);
   }));
+
+  registerDeskRequests(connection, documents, () => locale);
 
   connection.onShutdown(() => scheduler.dispose());
 

@@ -1,0 +1,118 @@
+// The editor's desk in the editor: assembling the issue of a folder (the text for a new editor, the cross-draft
+// problems as diagnostics for the drafts), and the count of items and briefs ready there, for a status bar. Two
+// custom requests; the work is the core's (assembleIssue), as on the command line.
+//
+// The folder's drafts are its text files (.txt, .md, .bulletin; not its subfolders): the open ones as the editor
+// has them, the others as saved. Word and PDF submissions are read by the CLI only (`bulletin-lint extract`).
+
+import { readdir, readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DiagnosticSeverity, ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../../client/src/names';
+import { DRAFT_EXTENSIONS } from '../cli/targets';
+import { decodeSource } from '../cli/source';
+import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
+import { assembleIssue, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
+import { guarded } from './guard';
+import { filePathOf } from './settings';
+
+export interface FolderSummaryParams {
+  folderUri: string;
+}
+
+export interface FolderSummary {
+  items: number;
+  briefs: number;
+  /** The number of the latest issue in the folder, if one is there. */
+  previous?: number;
+}
+
+export interface AssembleIssueParams extends FolderSummaryParams {
+  number: number;
+  /** Today's date when not given. */
+  date?: IssueDate;
+}
+
+export interface AssembleIssueResult extends FolderSummary {
+  text: string;
+  /** The cross-draft problems, as diagnostics of each draft they are about. */
+  diagnostics: Array<{ uri: string; diagnostics: Diagnostic[] }>;
+}
+
+const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+
+export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale): void {
+  /** The folder's drafts and the issue they make, checked against the folder's own issue settings. */
+  const assemble = async (params: FolderSummaryParams, number: number, date: IssueDate): Promise<{ issue: AssembledIssue; drafts: Array<DraftInput & { uri: string }> }> => {
+    const folder = typeof params?.folderUri === 'string' ? filePathOf(params.folderUri) : undefined;
+    if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `Not a folder on disk: ${String(params?.folderUri)}`);
+    const drafts = await readDrafts(folder, documents);
+    let settings;
+    try {
+      settings = resolveFileSettings(join(folder, '<issue>'), { cache: new ConfigCache() });
+    } catch (error) {
+      // A broken .bulletinrc.json is the writer's to mend: say which file and key, in the editor's language.
+      if (error instanceof ConfigError) throw new ResponseError(ErrorCodes.InvalidParams, error.describe(locale()));
+      throw error;
+    }
+    return { drafts, issue: assembleIssue(drafts, { number, date, settings: settings.issue, units: settings.options.units, locale: locale() }) };
+  };
+  const summaryOf = (issue: AssembledIssue): FolderSummary => {
+    const items = issue.entries.filter(entry => entry.kind === 'item').length;
+    return { items, briefs: issue.entries.length - items, ...(issue.previous ? { previous: issue.previous.number } : {}) };
+  };
+
+  connection.onRequest(FOLDER_SUMMARY_REQUEST, guarded(connection, FOLDER_SUMMARY_REQUEST, { items: 0, briefs: 0 }, async (params: FolderSummaryParams) => {
+    // The count does not depend on the number and date; these only feed the checks.
+    const { issue } = await assemble(params, Number.MAX_SAFE_INTEGER, today());
+    return summaryOf(issue);
+  }));
+
+  connection.onRequest(ASSEMBLE_ISSUE_REQUEST, guarded(connection, ASSEMBLE_ISSUE_REQUEST, null, async (params: AssembleIssueParams): Promise<AssembleIssueResult> => {
+    const { issue, drafts } = await assemble(params, params.number, params.date ?? today());
+    const diagnostics = drafts.map((draft, input) => {
+      const text = TextDocument.create(draft.uri, 'bulletin', 0, draft.text);
+      return {
+        uri: draft.uri,
+        diagnostics: issue.problems
+          .filter(problem => problem.input === input)
+          .map(problem => ({
+            range: { start: text.positionAt(problem.start), end: text.positionAt(problem.end) },
+            severity: SEVERITIES[problem.severity],
+            code: problem.ruleId,
+            source: 'bulletin-lint',
+            message: problem.message,
+          })),
+      };
+    });
+    return { text: issue.text, diagnostics, ...summaryOf(issue) };
+  }));
+}
+
+function today(): IssueDate {
+  const now = new Date();
+  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
+}
+
+/** The text drafts of a folder in name order, open ones with their unsaved text; files that are not UTF-8 are left out. */
+async function readDrafts(folder: string, documents: TextDocuments<TextDocument>): Promise<Array<DraftInput & { uri: string }>> {
+  const names = (await readdir(folder, { withFileTypes: true }))
+    .filter(entry => entry.isFile() && DRAFT_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
+    .map(entry => entry.name)
+    .sort();
+  const drafts: Array<DraftInput & { uri: string }> = [];
+  for (const name of names) {
+    const path = join(folder, name);
+    const uri = pathToFileURL(path).href;
+    const open = documents.all().find(document => filePathOf(document.uri) === path);
+    if (open) {
+      drafts.push({ name: basename(path), text: open.getText(), uri: open.uri });
+      continue;
+    }
+    const source = decodeSource(await readFile(path));
+    if (source.ok) drafts.push({ name: basename(path), text: source.text, uri });
+  }
+  return drafts;
+}
