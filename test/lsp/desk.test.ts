@@ -69,7 +69,7 @@ describe('lsp: the editor\'s desk', function () {
     const duplicate = result.diagnostics.find(entry => entry.uri === uriOf('again.txt'))!.diagnostics[0];
     assert.deepEqual(duplicate.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
     assert.equal(duplicate.severity, 1);
-    assert.match(duplicate.message, /^与a\.txt 中的“区教育局推进课后服务提质增效”重复（标题相同）/);
+    assert.match(String(duplicate.message), /^与a\.txt 中的“区教育局推进课后服务提质增效”重复（标题相同）/);
   });
 
   it('answers a folder that is not on disk with an error, and keeps serving', async () => {
