@@ -9,12 +9,12 @@ import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from
 import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
 import { UsageError } from './args';
 import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
-import { deskHelpText, deskMessages } from './desk-messages';
+import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { describeTargetError, errorDetail, loadInput, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
 import type { CliParams } from './main';
-import { environmentLocale, messages } from './messages';
+import { environmentLocale, messages, type Messages } from './messages';
 import { expandTargets } from './targets';
 
 /** A draft read for the issue: its text, the options its own configuration gives, and its places if a submission. */
@@ -46,8 +46,8 @@ function localToday(): IssueDate {
 }
 
 class Assembly {
-  private readonly say;
-  private readonly sayDesk;
+  private readonly say: Messages;
+  private readonly sayDesk: DeskMessages;
   private readonly cache = new ConfigCache();
   private readonly configPath?: string;
   private readonly outputPath?: string;
