@@ -13,6 +13,11 @@
 // - options that make a rule compare the whole document: `cjk-latin-space` with `mode: "consistent"` counts the
 //   spaced and unspaced boundaries of the whole text (see `DOCUMENT_WIDE_OPTIONS`); and `ignore` entries that
 //   span a line break could straddle a cut.
+// The rules were read one by one for state that crosses blocks. Per block: attribution-*, numbering-*,
+// headline-format, punct-pair (its stack starts afresh in each block), structure-hard-wrap (breaks inside a
+// block). Per line or a few characters around a candidate: all the others; ordinal-punct alone looks back past
+// blank lines, to the last visible character before an ordinal (at a cut, the previous block's), which the
+// margin check below catches. Only the option above makes a rule compare the whole text.
 // Around the changed blocks the window keeps margins of whole unchanged blocks (at least `marginBlocks` blocks and
 // `marginChars` code units on each side), which take in the parser's look-ahead and the issue header's reach of a
 // few lines. The window's reading of the margins is then checked against the previous reading: the same block
@@ -63,10 +68,6 @@ export interface ProblemSplice {
   removed: number;
   inserted: number;
   shift: number;
-  /** The changed region of the text, previous and new end. */
-  start: number;
-  previousEnd: number;
-  end: number;
 }
 
 /** Ranges of the text, as parallel start and end arrays sorted by start. */
@@ -323,15 +324,7 @@ function lintWindow(previous: LintSnapshot, text: string, change: Change, tuning
   const spliced = problems.slice(0, firstInWindow);
   for (const problem of found) spliced.push(problem);
   for (let index = firstAfter; index < problems.length; index++) spliced.push(moved(problems[index], shift));
-  const splice: ProblemSplice = {
-    before: firstInWindow,
-    removed: firstAfter - firstInWindow,
-    inserted: found.length,
-    shift,
-    start: change.start,
-    previousEnd: change.previousEnd,
-    end: change.end,
-  };
+  const splice: ProblemSplice = { before: firstInWindow, removed: firstAfter - firstInWindow, inserted: found.length, shift };
   return new LintSnapshot(text, previous.options, previous.dialect, spliced, { kind: 'window', previous: previous.serial, splice }, undefined,
     spliceReading(reading, windowReading, window, shift));
 }
