@@ -294,12 +294,19 @@ export const longLine: fc.Arbitrary<string> = fc.oneof(
 );
 
 /**
- * For locality: a draft `a` of items and briefs as drafts write them, ended by a line break, and a whole new
- * item `b` to append to it.
+ * For locality: a draft `a` ended by a line break, and a whole new item `b` to append to it. In the items
+ * dialect `a` holds items and briefs as drafts write them and `b` is an item as the format defines one; in the
+ * articles dialect `a` holds articles and `b` is a new article opened by its ## heading.
  */
 export const draftAndNewItem: fc.Arbitrary<{ draft: string; next: string }> = fc
-  .tuple(fc.option(header), fc.array(fc.oneof({ weight: 3, arbitrary: item }, { weight: 1, arbitrary: brief }), { minLength: 1, maxLength: 4 }), wholeItem, fc.boolean())
-  .map(([head, blocks, next, crlf]) => {
+  .tuple(
+    fc.oneof(
+      { weight: 3, arbitrary: fc.tuple(fc.option(header), fc.array(fc.oneof({ weight: 3, arbitrary: item }, { weight: 1, arbitrary: brief }), { minLength: 1, maxLength: 4 }), wholeItem).map(([head, blocks, next]) => ({ draft: `${head ?? ''}${blocks.join('\n')}`, next })) },
+      { weight: 1, arbitrary: fc.tuple(articlesDraft, article).map(([draft, next]) => ({ draft, next })) },
+    ),
+    fc.boolean(),
+  )
+  .map(([{ draft, next }, crlf]) => {
     const stored = (text: string) => (crlf ? text.replace(/\n/g, '\r\n') : text);
-    return { draft: stored(`${head ?? ''}${blocks.join('\n')}`), next: stored(`\n${next}`) };
+    return { draft: stored(draft), next: stored(`\n${next}`) };
   });
