@@ -31,6 +31,34 @@ interface Opener {
   code: number;
 }
 
+/**
+ * The openers not closed yet, innermost last, with a count per mark: a closer that no open mark pairs with is
+ * known at once. Walking down the stack for it instead took quadratic time on a long item with many openers
+ * left open and many lone closers (a 1 MB line of marks took seconds).
+ */
+class OpenerStack {
+  readonly openers: Opener[] = [];
+  private readonly counts = new Map<number, number>();
+
+  push(opener: Opener): void {
+    this.openers.push(opener);
+    this.counts.set(opener.code, (this.counts.get(opener.code) ?? 0) + 1);
+  }
+
+  /** Removes the openers from `index` on and returns them. */
+  cut(index: number): Opener[] {
+    const removed = this.openers.splice(index);
+    for (const { code } of removed) this.counts.set(code, this.counts.get(code)! - 1);
+    return removed;
+  }
+
+  /** Whether some open mark is one `closer` closes. */
+  canClose(closer: number): boolean {
+    if (PARENTHESES.has(closer)) return (this.counts.get(0xff08) ?? 0) + (this.counts.get(HALF_OPEN) ?? 0) > 0;
+    return (this.counts.get(OPENER_OF.get(closer)!) ?? 0) > 0;
+  }
+}
+
 export const punctPair: Rule = {
   id: 'punct-pair',
   severity: 'error',
@@ -47,35 +75,34 @@ export const punctPair: Rule = {
     const lines = new SpanCursor(document.lines);
     const attributions = new SpanCursor(attributionsOf(document));
     let blockIndex = 0;
-    let stack: Opener[] = [];
+    const stack = new OpenerStack();
     PAIR_MARKS.lastIndex = 0;
     for (let at = nextMatchOffset(PAIR_MARKS, text); at >= 0; at = nextMatchOffset(PAIR_MARKS, text)) {
       if (blockIndex < blocks.length && at >= blocks[blockIndex].end) {
-        reportOpen(context, stack);
-        stack = [];
+        reportOpen(context, stack.cut(0));
         while (blockIndex < blocks.length && at >= blocks[blockIndex].end) blockIndex++;
       }
       if (blockIndex >= blocks.length || at < blocks[blockIndex].start) continue;
       if (lines.at(at)?.kind !== 'content' || attributions.at(at)) continue;
       const code = text.charCodeAt(at);
       if (CLOSER_OF.has(code)) {
-        const top = stack[stack.length - 1];
+        const top = stack.openers[stack.openers.length - 1];
         // A quotation over several paragraphs: each paragraph opens with “, only the last one closes.
-        if (code === LEFT_DOUBLE && top?.code === LEFT_DOUBLE && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.pop();
+        if (code === LEFT_DOUBLE && top?.code === LEFT_DOUBLE && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.cut(stack.openers.length - 1);
         stack.push({ at, code });
         continue;
       }
       if (code === RIGHT_SINGLE && isLatinLetter(codePointBefore(text, at))) continue;
-      let depth = stack.length - 1;
-      while (depth >= 0 && !closes(code, stack[depth].code)) depth--;
+      let depth = stack.canClose(code) ? stack.openers.length - 1 : -1;
+      while (depth >= 0 && !closes(code, stack.openers[depth].code)) depth--;
       if (depth >= 0) {
-        reportOpen(context, stack.slice(depth + 1));
-        stack.length = depth;
+        reportOpen(context, stack.cut(depth + 1));
+        stack.cut(depth);
       } else if (code !== HALF_CLOSE && !isOrdinal(text, at)) {
         reportUnmatched(context, at, code, OPENER_OF.get(code)!);
       }
     }
-    reportOpen(context, stack);
+    reportOpen(context, stack.cut(0));
   },
 };
 
