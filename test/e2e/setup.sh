@@ -7,6 +7,9 @@
 # Everything npm installs goes into $E2E_DIR (default ./.e2e, gitignored), never into the project's node_modules.
 # Keep E2E_DIR outside the clone (e.g. ~/.cache/bulletin-lint-e2e) to pay the ~2 minutes only once per machine.
 set -euo pipefail
+# Run from `npm run`, the outer npm's settings arrive as npm_config_* variables and override the nested installs'
+# own: code-server's postinstall reads the Node version from npm_config_user_agent and would see Node 20.
+for variable in $(compgen -e | grep -E '^(npm_config_|npm_node_execpath$|NODE$)' || true); do unset "$variable"; done
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 E2E=${E2E_DIR:-$ROOT/.e2e}
 NODE_VERSION=24.21.0
