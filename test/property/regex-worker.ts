@@ -77,12 +77,18 @@ if (lintLineSize > 0) {
 send({ kind: 'finished' });
 
 /**
- * Single lines for the whole linter: the characters the parser and the rules look for, each in a long run, and
- * mixtures of every character any core regex names.
+ * Single lines for the whole linter: the characters the parser and the rules look for, each in a long run; runs
+ * of one mark followed by runs of another (openers left open, then closers without a partner: work that grows
+ * with what the first half left behind); and mixtures of every character any core regex names.
  */
 function longLines(all: readonly RegexEntry[], length: number): Array<{ label: string; text: string }> {
   const units = ['一是', '二是', '（', '）', '(', ')', '“', '”', '《', '0', '5', ' ', '\u3000', '。', '，', '区', '𠮷', '千', '零', '年', '△', '**', '—', '-', '.', '/', '3 个', '3千', '2024.8.9 ', '（区教育局）'];
-  const lines = units.map(unit => ({ label: `lint: run of ${JSON.stringify(unit)}`, text: unit.repeat(Math.ceil(length / unit.length)) }));
+  const repeated = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length));
+  const lines = units.map(unit => ({ label: `lint: run of ${JSON.stringify(unit)}`, text: repeated(unit, length) }));
+  const halves = [['“', '】'], ['《', '”'], ['（', '》'], ['【', ')'], ['‘', '）'], ['(', '’'], ['一是', '）'], [' ', '3个'], ['3', '千'], ['**', '“']];
+  for (const [first, second] of halves) {
+    lines.push({ label: `lint: run of ${JSON.stringify(first)}, then of ${JSON.stringify(second)}`, text: repeated(first, length / 2) + repeated(second, length / 2) });
+  }
   const mixtures = all.filter((_, index) => index % 4 === 0).map(entry => adversarialInputs(entry, length).find(input => input.label === 'mixture, one line'));
   let mixture = '';
   for (const input of mixtures) if (input) mixture += input.text.slice(0, Math.ceil(length / mixtures.length));
