@@ -139,25 +139,30 @@ class Flow {
   /** Text offset just past the flow's last character. */
   private readonly textEnd: number;
   private candidates?: MarkerCandidate[];
-  private readonly positionLists = new Map<RegExp, number[]>();
   private lastLine = -1;
-  private readonly hints = new Map<RegExp, number>();
+  readonly openParens: MarkPositions;
+  /** The 一 of each 一是 and 一要. */
+  readonly firstMarkers: MarkPositions;
+  readonly sentenceStops: MarkPositions;
 
   constructor(source: string, lines: readonly Line[], lineIndexes: readonly number[]) {
-    const parts: string[] = [];
-    let length = 0;
+    // Appended line by line: V8 copies the pieces into one string once, when the text is first read, which on
+    // tens of thousands of lines is several times faster than joining an array of them.
+    let text = '';
     let textEnd = 0;
     for (const index of lineIndexes) {
       const { start, end } = trimSpan(source, lines[index].start, lines[index].end);
       if (start === end) continue;
-      this.lineStarts.push(length);
+      this.lineStarts.push(text.length);
       this.textStarts.push(start);
-      parts.push(source.slice(start, end));
-      length += end - start;
+      text += source.slice(start, end);
       textEnd = end;
     }
-    this.text = parts.join('');
+    this.text = text;
     this.textEnd = textEnd;
+    this.openParens = new MarkPositions(text, OPEN_PAREN_CHARS);
+    this.firstMarkers = new MarkPositions(text, FIRST_MARKER);
+    this.sentenceStops = new MarkPositions(text, SENTENCE_STOP_CHARS);
   }
 
   get lineCount(): number {
@@ -216,41 +221,50 @@ class Flow {
     this.candidates = found;
     return found;
   }
+}
 
-  /**
-   * Flow indices of every match of a global one-character pattern, ascending, found in one pass: so that "is
-   * there a 。 between here and there" is a binary search, never a scan that could run across the whole flow.
-   */
-  positions(pattern: RegExp): number[] {
-    let found = this.positionLists.get(pattern);
-    if (found) return found;
-    found = [];
-    pattern.lastIndex = 0;
-    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) found.push(at);
-    this.positionLists.set(pattern, found);
-    return found;
-  }
+/**
+ * Flow indices of every match of a global one-character pattern, ascending, found in one pass when first asked:
+ * so that "is there a 。 between here and there" is a binary search, never a scan that could run across the
+ * whole flow.
+ */
+class MarkPositions {
+  private found?: number[];
+  /** Index in `found` of the last answer (-1: none yet). */
+  private hint = -1;
 
-  /** The last match of `pattern` in flow[start, end), or -1. */
-  lastPosition(pattern: RegExp, start: number, end: number): number {
-    const found = this.positions(pattern);
-    const index = this.lastBefore(pattern, found, end);
+  constructor(private readonly text: string, private readonly pattern: RegExp) {}
+
+  /** The last match in flow[start, end), or -1. */
+  last(start: number, end: number): number {
+    const found = this.positions();
+    const index = this.lastBefore(found, end);
     return index >= 0 && found[index] >= start ? found[index] : -1;
   }
 
-  /** The first match of `pattern` at or after `start`, or -1. */
-  nextPosition(pattern: RegExp, start: number): number {
-    const found = this.positions(pattern);
-    const index = this.lastBefore(pattern, found, start) + 1;
+  /** The first match at or after `start`, or -1. */
+  next(start: number): number {
+    const found = this.positions();
+    const index = this.lastBefore(found, start) + 1;
     return index < found.length ? found[index] : -1;
+  }
+
+  private positions(): number[] {
+    if (this.found) return this.found;
+    const found: number[] = [];
+    const pattern = this.pattern;
+    pattern.lastIndex = 0;
+    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) found.push(at);
+    this.found = found;
+    return found;
   }
 
   /**
    * Index of the last of `found` below `end`. The parser asks with ascending `end`, so the last answer is walked
    * forward a few steps; a longer or backward move takes a binary search.
    */
-  private lastBefore(pattern: RegExp, found: readonly number[], end: number): number {
-    let index = this.hints.get(pattern) ?? -1;
+  private lastBefore(found: readonly number[], end: number): number {
+    let index = this.hint;
     if (index >= 0 && found[index] >= end) index = -2;
     for (let steps = 0; index >= -1 && index + 1 < found.length && found[index + 1] < end; steps++) {
       if (steps === 8) {
@@ -260,13 +274,13 @@ class Flow {
       index++;
     }
     if (index === -2) index = upperBound(found, end - 1) - 1;
-    this.hints.set(pattern, index);
+    this.hint = index;
     return index;
   }
 }
 
 const OPEN_PAREN_CHARS = /[（(]/g;
-/** The 一 of 一是 and 一要 (one character, as `positions` wants). */
+/** The 一 of 一是 and 一要 (one character, as MarkPositions wants). */
 const FIRST_MARKER = /一(?=[是要])/g;
 const SENTENCE_STOP_CHARS = /[。！？]/g;
 
@@ -537,7 +551,7 @@ function trailingGroup(text: string, end: number, floor: number): { open: number
 /** An opening parenthesis whose group runs to flow[.., end) unclosed: `。（区教育局` at an item's end. */
 function unclosedGroup(flow: Flow, end: number, floor: number): number | undefined {
   // Most lines have no opening parenthesis within reach: the flow's index of them says so without a scan.
-  const open = flow.lastPosition(OPEN_PAREN_CHARS, Math.max(floor, end - ATTRIBUTION_REACH), end);
+  const open = flow.openParens.last(Math.max(floor, end - ATTRIBUTION_REACH), end);
   if (open < 0) return undefined;
   const text = flow.text;
   for (let at = open + 1; at < end; at++) {
@@ -609,7 +623,7 @@ function closingAttribution(text: string, flow: Flow, floor: number, end: number
   const group = lastGroup(text, flow, floor, end);
   if (!group) return undefined;
   if (group.placed) return group.closed || opensBlock(flow, nextLine) ? group : undefined;
-  const inBody = group.closed && (group.open > bodyStart || flow.lastPosition(SENTENCE_STOP_CHARS, floor, group.open) >= 0);
+  const inBody = group.closed && (group.open > bodyStart || flow.sentenceStops.last(floor, group.open) >= 0);
   return inBody && opensBlock(flow, nextLine) ? group : undefined;
 }
 
@@ -621,7 +635,7 @@ function opensItem(flow: Flow, flowLine: number): boolean {
   if (CONTINUES_LINE.has(flow.text.charCodeAt(start))) return false;
   const headlineOnItsOwn = flow.text.startsWith('一是', lineEnd) || flow.text.startsWith('一要', lineEnd);
   // Most lines have no 一是 near their start: the flow's list of them says so without a scan.
-  const nearest = flow.nextPosition(FIRST_MARKER, start + 1);
+  const nearest = flow.firstMarkers.next(start + 1);
   if (!headlineOnItsOwn && !(nearest >= 0 && nearest < Math.min(lineEnd + 2, start + HEADLINE_MAX + 4))) return false;
   if (findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2), true)) return true;
   // A headline on a line of its own (sample 001): no punctuation, and the next line starts with 一是.
