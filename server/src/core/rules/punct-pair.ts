@@ -38,24 +38,38 @@ interface Opener {
  */
 class OpenerStack {
   readonly openers: Opener[] = [];
-  private readonly counts = new Map<number, number>();
+  /** Open marks per slot of `openerSlot`. */
+  private readonly counts = [0, 0, 0, 0, 0];
 
   push(opener: Opener): void {
     this.openers.push(opener);
-    this.counts.set(opener.code, (this.counts.get(opener.code) ?? 0) + 1);
+    this.counts[openerSlot(opener.code)]++;
   }
 
-  /** Removes the openers from `index` on and returns them. */
-  cut(index: number): Opener[] {
-    const removed = this.openers.splice(index);
-    for (const { code } of removed) this.counts.set(code, this.counts.get(code)! - 1);
-    return removed;
+  /** Removes the openers from `index` on, one pop at a time (cheaper than setting the length, which reallocates). */
+  truncate(index: number): void {
+    while (this.openers.length > index) this.counts[openerSlot(this.openers.pop()!.code)]--;
   }
 
   /** Whether some open mark is one `closer` closes. */
   canClose(closer: number): boolean {
-    if (PARENTHESES.has(closer)) return (this.counts.get(0xff08) ?? 0) + (this.counts.get(HALF_OPEN) ?? 0) > 0;
-    return (this.counts.get(OPENER_OF.get(closer)!) ?? 0) > 0;
+    return this.counts[openerSlot(OPENER_OF.get(closer)!)] > 0;
+  }
+}
+
+/** The slot of an opening mark in OpenerStack's counts; the parentheses of both widths share one, as either closes either. */
+function openerSlot(opener: number): number {
+  switch (opener) {
+    case 0x201c: // “
+      return 0;
+    case 0x2018: // ‘
+      return 1;
+    case 0x300a: // 《
+      return 2;
+    case 0x3010: // 【
+      return 3;
+    default: // （ (
+      return 4;
   }
 }
 
@@ -79,7 +93,8 @@ export const punctPair: Rule = {
     PAIR_MARKS.lastIndex = 0;
     for (let at = nextMatchOffset(PAIR_MARKS, text); at >= 0; at = nextMatchOffset(PAIR_MARKS, text)) {
       if (blockIndex < blocks.length && at >= blocks[blockIndex].end) {
-        reportOpen(context, stack.cut(0));
+        reportOpen(context, stack.openers, 0);
+        stack.truncate(0);
         while (blockIndex < blocks.length && at >= blocks[blockIndex].end) blockIndex++;
       }
       if (blockIndex >= blocks.length || at < blocks[blockIndex].start) continue;
@@ -88,7 +103,7 @@ export const punctPair: Rule = {
       if (CLOSER_OF.has(code)) {
         const top = stack.openers[stack.openers.length - 1];
         // A quotation over several paragraphs: each paragraph opens with “, only the last one closes.
-        if (code === LEFT_DOUBLE && top?.code === LEFT_DOUBLE && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.cut(stack.openers.length - 1);
+        if (code === LEFT_DOUBLE && top?.code === LEFT_DOUBLE && atLineStart(text, at) && !onSameLine(document, top.at, at)) stack.truncate(stack.openers.length - 1);
         stack.push({ at, code });
         continue;
       }
@@ -96,13 +111,13 @@ export const punctPair: Rule = {
       let depth = stack.canClose(code) ? stack.openers.length - 1 : -1;
       while (depth >= 0 && !closes(code, stack.openers[depth].code)) depth--;
       if (depth >= 0) {
-        reportOpen(context, stack.cut(depth + 1));
-        stack.cut(depth);
+        reportOpen(context, stack.openers, depth + 1);
+        stack.truncate(depth);
       } else if (code !== HALF_CLOSE && !isOrdinal(text, at)) {
         reportUnmatched(context, at, code, OPENER_OF.get(code)!);
       }
     }
-    reportOpen(context, stack.cut(0));
+    reportOpen(context, stack.openers, 0);
   },
 };
 
@@ -111,8 +126,10 @@ function closes(closer: number, opener: number): boolean {
   return OPENER_OF.get(closer) === opener || (PARENTHESES.has(closer) && PARENTHESES.has(opener));
 }
 
-function reportOpen(context: RuleContext, openers: readonly Opener[]): void {
-  for (const { at, code } of openers) {
+/** Reports the openers from `from` on, left open. */
+function reportOpen(context: RuleContext, openers: readonly Opener[], from: number): void {
+  for (let index = from; index < openers.length; index++) {
+    const { at, code } = openers[index];
     // A lone half-width ( is punct-halfwidth's to judge.
     if (code !== HALF_OPEN) reportUnmatched(context, at, code, CLOSER_OF.get(code)!);
   }
