@@ -9,7 +9,7 @@
 // the quotation marks; every backward scan is bounded by a small constant.
 
 import { nextMatchOffset } from './characters';
-import { isBlankCode, parseChineseNumeral } from './chinese';
+import { CodeSet, isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
 export type LineKind = 'blank' | 'header' | 'footer' | 'furniture' | 'heading' | 'content';
@@ -77,15 +77,10 @@ export interface BulletinDocument {
   isQuoted(offset: number): boolean;
 }
 
-/** The UTF-16 codes of a set of characters, for tests on `charCodeAt` (see `isBlankCode` for why). */
-function codes(chars: string): ReadonlySet<number> {
-  return new Set(Array.from(chars, char => char.charCodeAt(0)));
-}
-
 const LINE_BREAK = /\r\n|\r|\n/g;
 const FURNITURE = /^[\s\u3000]*(?:[—–\-－]{1,2}[\s\u3000]*\d{1,4}[\s\u3000]*[—–\-－]{1,2}|第[\s\u3000]*\d{1,4}[\s\u3000]*页(?:[\s\u3000]*共[\s\u3000]*\d{1,4}[\s\u3000]*页)?)[\s\u3000]*$/;
 /** Characters a furniture line starts with, and the longest furniture line: cheap tests before the regex. */
-const FURNITURE_FIRST = codes('—–-－第');
+const FURNITURE_FIRST = new CodeSet('—–-－第');
 const FURNITURE_MAX = 40;
 const HEADING = /^(#{1,6})[ \t]/;
 /** Header lines; digits may be full-width (第４５期), which fullwidth-digit reports. */
@@ -97,35 +92,35 @@ const HEADER_PUNCTUATION = /[。，；！？、（）()：:]/;
 const FOOTER_LINE = /^[\s\u3000]*(?:本期送|送|发|抄送|报|责任编辑|编辑|审核|签发|印发|共印)[\s\u3000]*[：:]/;
 /** Footer lines that cannot be body text: they make a run of footer lines a footer even in mid-text. */
 const FOOTER_STRONG = /^[\s\u3000]*(?:本期送|抄送|责任编辑|签发|印发|共印)/;
-const FOOTER_FIRST = codes('本送发抄报责编审签印共');
+const FOOTER_FIRST = new CodeSet('本送发抄报责编审签印共');
 /** A byline's opening: `（记者 …` `(本报记者 …` `（文/…` `（图 …`; not a unit such as 文明办 or 文旅局. */
 const BYLINE = /^[（(][\s\u3000]*(?:本报|特约|见习)?(?:记者|通讯员|实习生|作者|摄影|编辑|[文图][\s\u3000]*[／/|｜:：\s])/;
-const BRIEF_MARKS = codes('△▲●');
+const BRIEF_MARKS = new CodeSet('△▲●');
 /** A marker candidate is a numeral of up to three characters (九十九) and its suffix 是 or 要. */
 const MARKER_SUFFIX = /[是要]/g;
-const MARKER_NUMERAL = codes('一二三四五六七八九十');
+const MARKER_NUMERAL = new CodeSet('一二三四五六七八九十');
 const MARKER_NUMERAL_MAX = 3;
 /** After 要, characters that make a noun of it (三要素, 四要点), not a marker. */
-const NOT_AFTER_YAO = codes('素点件闻塞案害旨诀略');
+const NOT_AFTER_YAO = new CodeSet('素点件闻塞案害旨诀略');
 /** An attribution's text: short, without sentence punctuation or nested parentheses. */
 const ATTRIBUTION_INNER = /^[^（）()。，；！？：\n]{2,60}$/;
 const NOT_BLANK = /[^\s\u3000]/;
 /** How far back from an item's end an attribution's opening parenthesis may lie. */
 const ATTRIBUTION_REACH = 62;
-const UNIT_SEPARATORS = codes('、,');
+const UNIT_SEPARATORS = new CodeSet('、,');
 /** Sentence stops, with their half-width forms as typists slip them in (`3个.（区教育局）`). */
-const SENTENCE_STOP = codes('。！？.!?');
+const SENTENCE_STOP = new CodeSet('。！？.!?');
 /** What an attribution may follow: a sentence stop, a closing quote or parenthesis. */
-const BEFORE_ATTRIBUTION = codes('。！？.!?”）');
-const MARKER_BOUNDARY = codes('。！？；：，…');
-const OPEN_PARENS = codes('（(');
-const CONTINUES_LINE = codes('，。、；：！？”’）》】…—,.;:!?)');
-const CLOSE_PARENS = codes('）)');
+const BEFORE_ATTRIBUTION = new CodeSet('。！？.!?”）');
+const MARKER_BOUNDARY = new CodeSet('。！？；：，…');
+const OPEN_PARENS = new CodeSet('（(');
+const CONTINUES_LINE = new CodeSet('，。、；：！？”’）》】…—,.;:!?)');
+const CLOSE_PARENS = new CodeSet('）)');
 const HEADLINE_MAX = 80;
 /** What a headline before its first marker may not contain (the stop right before the marker aside). */
-const HEADLINE_STOPS = codes('。！？；');
+const HEADLINE_STOPS = new CodeSet('。！？；');
 /** What a headline on a line of its own may not contain. */
-const HEADLINE_PUNCTUATION = codes('。！？；，：');
+const HEADLINE_PUNCTUATION = new CodeSet('。！？；，：');
 /** How far into an article's body a leading byline (本报讯（记者 …）) may start. */
 const LEADING_BYLINE_REACH = 30;
 
@@ -329,7 +324,7 @@ function firstCandidateAt(candidates: readonly MarkerCandidate[], flowIndex: num
 }
 
 /** Whether text[start, end) holds one of `set`. */
-function hasCodeIn(text: string, start: number, end: number, set: ReadonlySet<number>): boolean {
+function hasCodeIn(text: string, start: number, end: number, set: CodeSet): boolean {
   for (let at = start; at < end; at++) if (set.has(text.charCodeAt(at))) return true;
   return false;
 }

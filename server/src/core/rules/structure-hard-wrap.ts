@@ -14,14 +14,14 @@
 // (`从“要我分”到“我要分”\n\n转变`); in articles a paragraph may end with a closing quote, so they end the check.
 
 import { attributionsOf, codePointAt, codePointBefore, codeUnits, isLatinLetter, SpanSet } from '../characters';
-import { isBlankCode } from '../chinese';
+import { CodeSet, isBlankCode } from '../chinese';
 import { SpanCursor, type Block, type BulletinDocument, type Line } from '../document';
 import type { Rule } from '../rule';
 
 /** Marks after which a line break is a paragraph or clause end, not a broken sentence. */
-const END_MARKS = new Set(Array.from('。！？；：…!?;:.', char => char.codePointAt(0)!));
+const END_MARKS = new CodeSet('。！？；：…!?;:.');
 /** Closing quotes and brackets: looked through at an item line's end. */
-const CLOSERS = new Set(Array.from('”’）》】」』)"\'', char => char.codePointAt(0)!));
+const CLOSERS = new CodeSet('”’）》】」』)"\'');
 /** How many characters of each side the message quotes. */
 const EXCERPT = 4;
 /** An ordinal or measure marker opening a line: 一、 一. （一） (1) 1. 1、 第一， 二是 三要. Sticky: tested at an offset. */
