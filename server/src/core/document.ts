@@ -134,6 +134,8 @@ class Flow {
   /** Text offset just past the flow's last character. */
   private readonly textEnd: number;
   private candidates?: MarkerCandidate[];
+  /** The last answer of `firstCandidateAt`. */
+  private candidateHint = 0;
   private lastLine = -1;
   readonly openParens: MarkPositions;
   /** The 一 of each 一是 and 一要. */
@@ -177,11 +179,17 @@ class Flow {
     return { start: textStart, end: end > start ? this.offsetAt(end - 1) + 1 : textStart };
   }
 
-  /** The flow line containing a flow index. Lookups come in runs near each other: the last answer is tried first. */
+  /**
+   * The flow line containing a flow index. Lookups come in runs near each other, moving forward: the line of the
+   * last answer and the next one are tried before a binary search (whose probes, on a large draft, miss the cache).
+   */
   lineOf(flowIndex: number): number {
     const starts = this.lineStarts;
     const last = this.lastLine;
-    if (last >= 0 && flowIndex >= starts[last] && (last + 1 === starts.length || flowIndex < starts[last + 1])) return last;
+    if (last >= 0 && flowIndex >= starts[last]) {
+      if (last + 1 === starts.length || flowIndex < starts[last + 1]) return last;
+      if (last + 2 === starts.length || flowIndex < starts[last + 2]) return (this.lastLine = last + 1);
+    }
     this.lastLine = upperBound(starts, flowIndex) - 1;
     return this.lastLine;
   }
@@ -193,6 +201,28 @@ class Flow {
   isLineStart(flowIndex: number): boolean {
     const line = this.lineOf(flowIndex);
     return line >= 0 && this.lineStarts[line] === flowIndex;
+  }
+
+  /**
+   * Index of the first marker candidate at or after a flow index. The parser asks about nearby, mostly ascending
+   * indices, so the last answer is walked from, a few steps at most; a far jump takes a binary search.
+   */
+  firstCandidateAt(flowIndex: number): number {
+    const candidates = this.markerCandidates();
+    let index = this.candidateHint;
+    for (let steps = 0; steps < 8; steps++) {
+      if (index > 0 && candidates[index - 1].at >= flowIndex) index--;
+      else if (index < candidates.length && candidates[index].at < flowIndex) index++;
+      else return (this.candidateHint = index);
+    }
+    let low = 0;
+    let high = candidates.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (candidates[mid].at < flowIndex) low = mid + 1;
+      else high = mid;
+    }
+    return (this.candidateHint = low);
   }
 
   /** Every marker candidate of the flow (numeral valid, position not yet judged), found in one pass. */
@@ -299,6 +329,31 @@ function upperBound(sorted: ArrayLike<number>, value: number): number {
   return low;
 }
 
+/**
+ * The last of some spans (ascending by start) that starts at or before an offset. Rules ask in text order, so the
+ * search starts from the last answer and walks a few spans forward; a longer or backward move takes a binary
+ * search, whose probes, on a large draft, each miss the cache.
+ */
+class SpanFinder {
+  /** Index of the last answer (-1: before the first span). */
+  private last = -1;
+
+  constructor(private readonly spans: readonly Span[]) {}
+
+  /** Index of the last span starting at or before `offset`, or -1. */
+  lastStartingAt(offset: number): number {
+    const spans = this.spans;
+    let index = this.last;
+    if (index < 0 || spans[index].start <= offset) {
+      for (let steps = 0; steps < 8; steps++) {
+        if (index + 1 < spans.length && spans[index + 1].start <= offset) index++;
+        else return (this.last = index);
+      }
+    }
+    return (this.last = firstStartingAfter(spans, offset) - 1);
+  }
+}
+
 /** Index of the first of `spans` (ascending by start) that starts after `offset`. */
 function firstStartingAfter(spans: readonly Span[], offset: number): number {
   let low = 0;
@@ -306,18 +361,6 @@ function firstStartingAfter(spans: readonly Span[], offset: number): number {
   while (low < high) {
     const mid = (low + high) >>> 1;
     if (spans[mid].start <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
-}
-
-/** Index of the first candidate at or after a flow index. */
-function firstCandidateAt(candidates: readonly MarkerCandidate[], flowIndex: number): number {
-  let low = 0;
-  let high = candidates.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (candidates[mid].at < flowIndex) low = mid + 1;
     else high = mid;
   }
   return low;
@@ -387,14 +430,11 @@ function detectDialect(text: string, lines: readonly Line[]): Dialect {
  * title, up to the date line after it. In mid-text (issues pasted one after another) an issue line takes only
  * short lines without punctuation around it: up to two title lines before, an office line and the date after.
  */
-function markHeader(text: string, lines: Line[]): Header | undefined {
-  const contentLines: number[] = [];
+function markHeader(text: string, lines: Line[], contentLines: readonly number[]): Header | undefined {
   const issueLines: number[] = [];
-  for (let index = 0; index < lines.length; index++) {
-    if (lines[index].kind !== 'content') continue;
-    const { start, end } = trimSpan(text, lines[index].start, lines[index].end);
-    if (text.charCodeAt(start) === 0x7b2c /* 第 */ && end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(contentLines.length);
-    contentLines.push(index);
+  for (let position = 0; position < contentLines.length; position++) {
+    const { start, end } = trimSpan(text, lines[contentLines[position]].start, lines[contentLines[position]].end);
+    if (text.charCodeAt(start) === 0x7b2c /* 第 */ && end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(position);
   }
   const lineText = (position: number) => text.slice(lines[contentLines[position]].start, lines[contentLines[position]].end);
   const plain = (position: number) => {
@@ -437,23 +477,23 @@ function markHeader(text: string, lines: Line[]): Header | undefined {
 /**
  * Marks footer lines (本期送：…, 发：…, 责任编辑：…): the run of footer lines that ends the text, and any run in
  * mid-text that holds a line no body text starts with (本期送, 抄送, 责任编辑 …; issues pasted one after
- * another). Returns the last footer.
+ * another). Returns the last footer. `textLines` are the lines with text, header lines among them (they end a run).
  */
-function markFooter(text: string, lines: Line[]): Span | undefined {
+function markFooter(text: string, lines: Line[], textLines: readonly number[]): Span | undefined {
   let footer: Span | undefined;
   let run: number[] = [];
   let strong = false;
   const closeRun = (atEnd: boolean) => {
-    if (run.length && (strong || atEnd)) {
+    if (run.length === 0) return;
+    if (strong || atEnd) {
       for (const index of run) lines[index].kind = 'footer';
       footer = { start: lines[run[0]].start, end: lines[run[run.length - 1]].end };
     }
     run = [];
     strong = false;
   };
-  for (let index = 0; index < lines.length; index++) {
+  for (const index of textLines) {
     const line = lines[index];
-    if (line.kind === 'blank' || line.kind === 'furniture') continue;
     let first = line.start;
     while (first < line.end && isBlankCode(text.charCodeAt(first))) first++;
     // Only a line starting with one of the footer words is sliced and tested.
@@ -479,7 +519,7 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
   const candidates = flow.markerCandidates();
   const atBoundary: MarkerCandidate[] = [];
   let shi = 0;
-  for (let index = firstCandidateAt(candidates, start); index < candidates.length; index++) {
+  for (let index = flow.firstCandidateAt(start); index < candidates.length; index++) {
     const candidate = candidates[index];
     const at = candidate.at;
     if (at + candidate.numeralLength + 1 > end) break;
@@ -519,7 +559,7 @@ function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: b
   const text = flow.text;
   const limit = Math.min(end, start + HEADLINE_MAX + 4);
   const candidates = flow.markerCandidates();
-  for (let index = firstCandidateAt(candidates, start + 1); index < candidates.length && candidates[index].at < limit; index++) {
+  for (let index = flow.firstCandidateAt(start + 1); index < candidates.length && candidates[index].at < limit; index++) {
     const { at, value } = candidates[index];
     if (firstMarkerOnly && value !== 1) continue;
     if (!isBlankCode(text.charCodeAt(at - 1)) && !flow.isLineStart(at)) continue;
@@ -641,9 +681,7 @@ function opensBlock(flow: Flow, flowLine: number): boolean {
   return flowLine >= flow.lineCount || BRIEF_MARKS.has(flow.text.charCodeAt(flow.lineStarts[flowLine])) || opensItem(flow, flowLine);
 }
 
-function parseItems(text: string, lines: Line[]): Block[] {
-  const contentLines: number[] = [];
-  lines.forEach((line, index) => { if (line.kind === 'content') contentLines.push(index); });
+function parseItems(text: string, lines: Line[], contentLines: readonly number[]): Block[] {
   const flow = new Flow(text, lines, contentLines);
   const flowText = flow.text;
   const blocks: Block[] = [];
@@ -872,19 +910,17 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
     for (const line of lines) if (line.kind === 'content' && headingLevel(text, line)) line.kind = 'heading';
     blocks = parseArticles(text, lines);
   } else {
-    header = markHeader(text, lines);
-    footer = markFooter(text, lines);
-    blocks = parseItems(text, lines);
+    // The lines with text, listed once: the header, the footer and the items are read from them in turn.
+    const textLines: number[] = [];
+    for (let index = 0; index < lines.length; index++) if (lines[index].kind === 'content') textLines.push(index);
+    header = markHeader(text, lines, textLines);
+    footer = markFooter(text, lines, textLines);
+    blocks = parseItems(text, lines, textLines.filter(index => lines[index].kind === 'content'));
   }
   const quoted = findQuoted(text, lines);
-  // Rules ask about offsets in text order, so the line of the last answer (or the next one) is tried first.
-  let lastLine = 0;
-  const isOnLine = (index: number, offset: number) => offset >= lines[index].start && (index + 1 === lines.length || offset < lines[index + 1].start);
-  const lineIndexAt = (offset: number) => {
-    if (isOnLine(lastLine, offset)) return lastLine;
-    if (lastLine + 1 < lines.length && isOnLine(lastLine + 1, offset)) return ++lastLine;
-    return (lastLine = Math.max(0, firstStartingAfter(lines, offset) - 1));
-  };
+  const lineFinder = new SpanFinder(lines);
+  const quoteFinder = new SpanFinder(quoted);
+  const lineIndexAt = (offset: number) => Math.max(0, lineFinder.lastStartingAt(offset));
   return {
     text,
     dialect: resolvedDialect,
@@ -896,7 +932,7 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
     lineIndexAt,
     isProse: (offset: number) => lines[lineIndexAt(offset)].kind === 'content',
     isQuoted: (offset: number) => {
-      const index = firstStartingAfter(quoted, offset) - 1;
+      const index = quoteFinder.lastStartingAt(offset);
       return index >= 0 && offset < quoted[index].end;
     },
   };
