@@ -252,22 +252,38 @@ export class SpanSet {
   }
 }
 
-/** Every block and section of the document, depth first (an array: a generator costs an object per step). */
-export function allBlocks(document: BulletinDocument): Block[] {
+/**
+ * A fact about a document that several rules ask for, computed on the first request and kept with the
+ * document (in a WeakMap: it goes when the document goes). Callers share the value and must not change it.
+ */
+function perDocument<T>(compute: (document: BulletinDocument) => T): (document: BulletinDocument) => T {
+  const values = new WeakMap<BulletinDocument, T>();
+  return document => {
+    let value = values.get(document);
+    if (value === undefined) {
+      value = compute(document);
+      values.set(document, value);
+    }
+    return value;
+  };
+}
+
+/** Every block and section of the document, depth first. */
+export const allBlocks = perDocument((document): readonly Block[] => {
   const found: Block[] = [];
   for (const block of document.blocks) {
     found.push(block);
     for (const section of block.sections) found.push(section);
   }
   return found;
-}
+});
 
 /** The closing attributions and bylines (`（区教育局）`, `(记者 张怡馨 通讯员 赵凌舟)`) of every block and section. */
-export function attributionsOf(document: BulletinDocument): Attribution[] {
+export const attributionsOf = perDocument((document): readonly Attribution[] => {
   const found: Attribution[] = [];
   for (const block of allBlocks(document)) if (block.attribution) found.push(block.attribution);
   return found;
-}
+});
 
 const ONLY_WHITESPACE = /^\s*$/;
 
@@ -275,7 +291,7 @@ const ONLY_WHITESPACE = /^\s*$/;
  * Offsets where an item's headline ends and only whitespace separates it from its 一是: that whitespace is the
  * separator of the format (`…走深走实 一是…`), not a spacing slip, whatever characters it sits between.
  */
-export function headlineSeparatorStarts(document: BulletinDocument): ReadonlySet<number> {
+export const headlineSeparatorStarts = perDocument((document): ReadonlySet<number> => {
   const starts = new Set<number>();
   const text = document.text;
   for (const block of allBlocks(document)) {
@@ -284,7 +300,7 @@ export function headlineSeparatorStarts(document: BulletinDocument): ReadonlySet
     if (ONLY_WHITESPACE.test(text.slice(block.headline.end, first.start))) starts.add(block.headline.end);
   }
   return starts;
-}
+});
 
 /**
  * Whether `offset` lies on a line of text: anything but page furniture (`— 4 —`). Rules about characters and
