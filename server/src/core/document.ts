@@ -127,10 +127,13 @@ const LEADING_BYLINE_REACH = 30;
 /** Content lines read as one text, hard wraps undone. */
 class Flow {
   readonly text: string;
-  /** Flow index where each flow line starts, ascending. */
-  readonly lineStarts: number[] = [];
+  /**
+   * Flow index where each flow line starts, ascending. Typed arrays, here and below: sized once, never grown, and
+   * never scanned by the garbage collector, which on a large draft counts.
+   */
+  readonly lineStarts: Int32Array;
   /** Text offset of each flow line's first character. */
-  private readonly textStarts: number[] = [];
+  private readonly textStarts: Int32Array;
   /** Text offset just past the flow's last character. */
   private readonly textEnd: number;
   private candidates?: MarkerCandidate[];
@@ -142,19 +145,26 @@ class Flow {
   readonly firstMarkers: MarkPositions;
   readonly sentenceStops: MarkPositions;
 
-  constructor(source: string, lines: readonly Line[], lineIndexes: readonly number[]) {
+  constructor(source: string, lines: readonly Line[], lineIndexes: ArrayLike<number>) {
+    const lineStarts = new Int32Array(lineIndexes.length);
+    const textStarts = new Int32Array(lineIndexes.length);
+    let lineCount = 0;
     // Appended line by line: V8 copies the pieces into one string once, when the text is first read, which on
     // tens of thousands of lines is several times faster than joining an array of them.
     let text = '';
     let textEnd = 0;
-    for (const index of lineIndexes) {
-      const { start, end } = trimSpan(source, lines[index].start, lines[index].end);
+    for (let position = 0; position < lineIndexes.length; position++) {
+      const line = lines[lineIndexes[position]];
+      const { start, end } = trimSpan(source, line.start, line.end);
       if (start === end) continue;
-      this.lineStarts.push(text.length);
-      this.textStarts.push(start);
+      lineStarts[lineCount] = text.length;
+      textStarts[lineCount] = start;
+      lineCount++;
       text += source.slice(start, end);
       textEnd = end;
     }
+    this.lineStarts = lineStarts.subarray(0, lineCount);
+    this.textStarts = textStarts.subarray(0, lineCount);
     this.text = text;
     this.textEnd = textEnd;
     this.openParens = new MarkPositions(text, OPEN_PAREN_CHARS);
@@ -357,6 +367,18 @@ class SpanFinder {
   }
 }
 
+/** Indexes of the lines of a kind, among the lines `among` indexes (all lines when omitted). */
+function indexesOfKind(lines: readonly Line[], kind: LineKind, among?: ArrayLike<number>): Int32Array {
+  const count = among ? among.length : lines.length;
+  const found = new Int32Array(count);
+  let length = 0;
+  for (let position = 0; position < count; position++) {
+    const index = among ? among[position] : position;
+    if (lines[index].kind === kind) found[length++] = index;
+  }
+  return found.subarray(0, length);
+}
+
 /** Whether text[start, end) holds one of `set`. */
 function hasCodeIn(text: string, start: number, end: number, set: CodeSet): boolean {
   for (let at = start; at < end; at++) if (set.has(text.charCodeAt(at))) return true;
@@ -421,7 +443,7 @@ function detectDialect(text: string, lines: readonly Line[]): Dialect {
  * title, up to the date line after it. In mid-text (issues pasted one after another) an issue line takes only
  * short lines without punctuation around it: up to two title lines before, an office line and the date after.
  */
-function markHeader(text: string, lines: Line[], contentLines: readonly number[]): Header | undefined {
+function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>): Header | undefined {
   const issueLines: number[] = [];
   for (let position = 0; position < contentLines.length; position++) {
     const { start, end } = trimSpan(text, lines[contentLines[position]].start, lines[contentLines[position]].end);
@@ -470,7 +492,7 @@ function markHeader(text: string, lines: Line[], contentLines: readonly number[]
  * mid-text that holds a line no body text starts with (本期送, 抄送, 责任编辑 …; issues pasted one after
  * another). Returns the last footer. `textLines` are the lines with text, header lines among them (they end a run).
  */
-function markFooter(text: string, lines: Line[], textLines: readonly number[]): Span | undefined {
+function markFooter(text: string, lines: Line[], textLines: ArrayLike<number>): Span | undefined {
   let footer: Span | undefined;
   let run: number[] = [];
   let strong = false;
@@ -483,7 +505,8 @@ function markFooter(text: string, lines: Line[], textLines: readonly number[]): 
     run = [];
     strong = false;
   };
-  for (const index of textLines) {
+  for (let position = 0; position < textLines.length; position++) {
+    const index = textLines[position];
     const line = lines[index];
     let first = line.start;
     while (first < line.end && isBlankCode(text.charCodeAt(first))) first++;
@@ -672,7 +695,7 @@ function opensBlock(flow: Flow, flowLine: number): boolean {
   return flowLine >= flow.lineCount || BRIEF_MARKS.has(flow.text.charCodeAt(flow.lineStarts[flowLine])) || opensItem(flow, flowLine);
 }
 
-function parseItems(text: string, lines: Line[], contentLines: readonly number[]): Block[] {
+function parseItems(text: string, lines: Line[], contentLines: ArrayLike<number>): Block[] {
   const flow = new Flow(text, lines, contentLines);
   const flowText = flow.text;
   const blocks: Block[] = [];
@@ -902,11 +925,10 @@ export function parseDocument(text: string, dialect?: Dialect): BulletinDocument
     blocks = parseArticles(text, lines);
   } else {
     // The lines with text, listed once: the header, the footer and the items are read from them in turn.
-    const textLines: number[] = [];
-    for (let index = 0; index < lines.length; index++) if (lines[index].kind === 'content') textLines.push(index);
+    const textLines = indexesOfKind(lines, 'content');
     header = markHeader(text, lines, textLines);
     footer = markFooter(text, lines, textLines);
-    blocks = parseItems(text, lines, textLines.filter(index => lines[index].kind === 'content'));
+    blocks = parseItems(text, lines, indexesOfKind(lines, 'content', textLines));
   }
   const quoted = findQuoted(text, lines);
   const lineFinder = new SpanFinder(lines);
