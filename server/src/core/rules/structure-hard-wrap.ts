@@ -43,8 +43,6 @@ export const structureHardWrap: Rule = {
   check({ text, document, report }) {
     // Inside a byline the break stands for the space between two names (`（记者 张怡馨⏎通讯员 赵凌舟）`).
     const bylines = new SpanSet(attributionsOf(document).filter(attribution => attribution.byline));
-    const headlineEnds = new Set<number>();
-    for (const block of document.blocks) if (block.headline) headlineEnds.add(block.headline.end);
     const blocks = new SpanCursor(document.blocks);
     const lines = document.lines;
     let previous: Line | undefined;
@@ -58,7 +56,8 @@ export const structureHardWrap: Rule = {
         const breakStart = trimmedEnd(text, previous);
         const breakEnd = trimmedStart(text, line);
         const block = blocks.at(breakStart - 1);
-        if (block && breakEnd < block.end && !headlineEnds.has(breakStart) && breaksSentence(text, document, previous, breakStart, breakEnd) &&
+        // A headline lies inside its block, so the only headline that can end at the break is the block's own.
+        if (block && breakEnd < block.end && block.headline?.end !== breakStart && breaksSentence(text, document, previous, breakStart, breakEnd) &&
           !endsHeadingLine(text, block, previous, breakStart, breakEnd)) {
           const before = excerptBefore(text, previous.start, breakStart).trimStart();
           const after = excerptAfter(text, breakEnd, line.end).trimEnd();
