@@ -62,8 +62,15 @@ export function parseChineseNumeral(numeral: string): number {
 
 /** The Chinese numeral for 1 … 99, as written in measure markers (十一, 二十). */
 export function formatChineseNumeral(value: number): string {
+  return NUMERALS[value] ?? numeralOf(value);
+}
+
+function numeralOf(value: number): string {
   if (value < 10) return DIGITS[value];
   const tens = Math.floor(value / 10);
   const ones = value % 10;
   return (tens === 1 ? '' : DIGITS[tens]) + '十' + (ones ? DIGITS[ones] : '');
 }
+
+/** The numerals of 0 … 99 made once: each character picked from DIGITS would be a new string every time. */
+const NUMERALS: readonly string[] = Array.from({ length: 100 }, (_, value) => numeralOf(value));

@@ -38,13 +38,16 @@ export const numberingSequence: Rule = {
 
 /** The item's style: 是 unless most of its markers use 要 (the parser keeps a marker of the other style only where it continues the sequence). */
 function houseStyle(measures: readonly Measure[]): '是' | '要' {
-  const yao = measures.filter(measure => measure.suffix === '要').length;
+  let yao = 0;
+  for (const measure of measures) if (measure.suffix === '要') yao++;
   return yao * 2 > measures.length ? '要' : '是';
 }
 
 const marker = (value: number, suffix: string) => `${formatChineseNumeral(value)}${suffix}`;
 
 function problemOf(measure: Measure, index: number, previous: number, style: '是' | '要'): Localized | undefined {
+  // Most markers are in order: nothing is written out for them.
+  if (measure.suffix === style && measure.value === (index === 0 ? 1 : previous + 1)) return undefined;
   const written = marker(measure.value, measure.suffix);
   if (measure.suffix !== style) {
     return { zh: `分项序号写法不统一：“${written}”应为“${marker(measure.value, style)}”`, en: `Mixed marker styles: write ${marker(measure.value, style)} for ${written}.` };
@@ -71,8 +74,8 @@ function renumbering(text: string, measures: readonly Measure[], style: '是' | 
   for (let index = 0; index < measures.length; index++) {
     const measure = measures[index];
     const numeral = formatChineseNumeral(index + 1);
-    const writtenNumeral = text.slice(measure.numeral.start, measure.numeral.end);
-    const numeralChanges = writtenNumeral !== numeral;
+    const { start, end } = measure.numeral;
+    const numeralChanges = end - start !== numeral.length || !text.startsWith(numeral, start);
     const suffixChanges = measure.suffix !== style;
     if (!numeralChanges && !suffixChanges) continue;
     if (/[\r\n]/.test(text.slice(measure.start, measure.end))) return undefined;
