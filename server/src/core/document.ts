@@ -564,12 +564,14 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
 }
 
 /**
- * The headline of an item: from its start to the whitespace or line break before its first marker, without
- * sentence punctuation. With `firstMarkerOnly` (used to tell whether a line opens an item) the marker must be
- * 一是 or 一要; otherwise any marker will do, so that an item whose numbering starts wrong still has its
+ * The marker that ends an item's headline, as its flow index (where the body starts), or -1 when the item has no
+ * headline: the headline runs from the item's start to the whitespace or line break before its first marker,
+ * without sentence punctuation. With `firstMarkerOnly` (used to tell whether a line opens an item) the marker
+ * must be 一是 or 一要; otherwise any marker will do, so that an item whose numbering starts wrong still has its
  * headline, and the headline may end with a stop (`区教育局推进工作。 一是…`: a defect for headline-format).
+ * An index rather than the headline's span: most callers only need to know where the body starts.
  */
-function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: boolean): { headline: Span; bodyStart: number } | undefined {
+function headlineMarker(flow: Flow, start: number, end: number, firstMarkerOnly: boolean): number {
   const text = flow.text;
   const limit = Math.min(end, start + HEADLINE_MAX + 4);
   const candidates = flow.markerCandidates();
@@ -579,10 +581,17 @@ function findHeadline(flow: Flow, start: number, end: number, firstMarkerOnly: b
     if (!isBlankCode(text.charCodeAt(at - 1)) && !flow.isLineStart(at)) continue;
     let headlineEnd = at;
     while (headlineEnd > start && isBlankCode(text.charCodeAt(headlineEnd - 1))) headlineEnd--;
-    if (headlineEnd === start || hasCodeIn(text, start, firstMarkerOnly ? headlineEnd : headlineEnd - 1, HEADLINE_STOPS)) return undefined;
-    return { headline: flow.span(start, headlineEnd), bodyStart: at };
+    if (headlineEnd === start || hasCodeIn(text, start, firstMarkerOnly ? headlineEnd : headlineEnd - 1, HEADLINE_STOPS)) return -1;
+    return at;
   }
-  return undefined;
+  return -1;
+}
+
+/** The span of the headline that starts at flow index `start` and ends before the blanks before its marker. */
+function headlineSpan(flow: Flow, start: number, marker: number): Span {
+  let end = marker;
+  while (end > start && isBlankCode(flow.text.charCodeAt(end - 1))) end--;
+  return flow.span(start, end);
 }
 
 /** A parenthesised group closing flow[.., end): the attribution candidate. */
@@ -686,7 +695,7 @@ function opensItem(flow: Flow, flowLine: number): boolean {
   // Most lines have no 一是 near their start: the flow's list of them says so without a scan.
   const nearest = flow.firstMarkers.next(start + 1);
   if (!headlineOnItsOwn && !(nearest >= 0 && nearest < Math.min(lineEnd + 2, start + HEADLINE_MAX + 4))) return false;
-  if (findHeadline(flow, start, Math.min(flow.text.length, lineEnd + 2), true)) return true;
+  if (headlineMarker(flow, start, Math.min(flow.text.length, lineEnd + 2), true) >= 0) return true;
   // A headline on a line of its own (sample 001): no punctuation, and the next line starts with 一是.
   return headlineOnItsOwn && lineEnd - start <= HEADLINE_MAX && !hasCodeIn(flow.text, start, lineEnd, HEADLINE_PUNCTUATION);
 }
@@ -708,7 +717,8 @@ function parseItems(text: string, lines: Line[], contentLines: ArrayLike<number>
     // Once the item's own headline and first marker are behind — for a brief, from its mark on — a line that opens an item
     // starts the next one even without a full stop before it: a block missing both its stop and its attribution
     // must not swallow the next item.
-    const ownBodyStart = isBrief ? blockStart : findHeadline(flow, blockStart, flowText.length, false)?.bodyStart ?? Infinity;
+    const ownMarker = isBrief ? blockStart : headlineMarker(flow, blockStart, flowText.length, false);
+    const ownBodyStart = ownMarker >= 0 ? ownMarker : Infinity;
     // Walk the lines of the block until one closes it.
     let line = flowLine;
     for (; line < flow.lineCount; line++) {
@@ -728,14 +738,13 @@ function parseItems(text: string, lines: Line[], contentLines: ArrayLike<number>
         break;
       }
     }
-    const headlineInfo = isBrief ? undefined : findHeadline(flow, blockStart, end, false);
-    const bodyStart = headlineInfo?.bodyStart ?? blockStart;
+    const marker = isBrief ? -1 : headlineMarker(flow, blockStart, end, false);
     blocks.push({
       kind: isBrief ? 'brief' : 'item',
       start: flow.offsetAt(blockStart),
       end: flow.offsetAt(end - 1) + 1,
-      headline: headlineInfo?.headline,
-      measures: findMeasures(flow, bodyStart, Math.min(bodyEnd, end), headlineInfo?.bodyStart ?? -1),
+      headline: marker >= 0 ? headlineSpan(flow, blockStart, marker) : undefined,
+      measures: findMeasures(flow, marker >= 0 ? marker : blockStart, Math.min(bodyEnd, end), marker),
       attribution,
       sections: [],
     });
