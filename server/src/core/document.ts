@@ -254,7 +254,7 @@ class Flow {
  * whole flow.
  */
 class MarkPositions {
-  private found?: number[];
+  private found?: Int32Array;
   /** Index in `found` of the last answer (-1: none yet). */
   private hint = -1;
 
@@ -274,18 +274,26 @@ class MarkPositions {
     return index < found.length ? found[index] : -1;
   }
 
-  private positions(): number[] {
+  /** A typed array, grown by doubling: on a large draft, growing a plain array of tens of thousands cost more. */
+  private positions(): Int32Array {
     if (this.found) return this.found;
-    const found: number[] = [];
+    let found = new Int32Array(64);
+    let count = 0;
     const pattern = this.pattern;
     pattern.lastIndex = 0;
-    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) found.push(at);
-    this.found = found;
-    return found;
+    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) {
+      if (count === found.length) {
+        const grown = new Int32Array(count * 2);
+        grown.set(found);
+        found = grown;
+      }
+      found[count++] = at;
+    }
+    return (this.found = found.subarray(0, count));
   }
 
   /** Index of the last of `found` below `end`. The parser asks with ascending `end`: searched from the last answer. */
-  private lastBefore(found: readonly number[], end: number): number {
+  private lastBefore(found: Int32Array, end: number): number {
     return (this.hint = lastAtOrBelow(found, end - 1, this.hint));
   }
 }
@@ -429,10 +437,17 @@ function headingLevel(text: string, line: Line): number {
   return match ? match[1].length : 0;
 }
 
-/** Markdown `##` headings mean the articles dialect; a stray `#` line does not. */
+/**
+ * Markdown `##` headings mean the articles dialect; a stray `#` line does not. `#` is rare in drafts, so its
+ * occurrences are found with indexOf and only those that start a line are looked at, not every line.
+ */
 function detectDialect(text: string, lines: readonly Line[]): Dialect {
-  for (const line of lines) {
-    if (text.charCodeAt(line.start) === 35 /* # */ && line.kind === 'content' && headingLevel(text, line) >= 2) return 'articles';
+  const finder = new SpanFinder(lines);
+  for (let at = text.indexOf('#'); at >= 0; at = text.indexOf('#', at + 1)) {
+    const before = text.charCodeAt(at - 1);
+    if (at > 0 && before !== 10 /* \n */ && before !== 13 /* \r */) continue;
+    const line = lines[finder.lastStartingAt(at)];
+    if (line.kind === 'content' && headingLevel(text, line) >= 2) return 'articles';
   }
   return 'items';
 }
