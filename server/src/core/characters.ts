@@ -18,18 +18,51 @@ export function isHorizontalBlank(codePoint: number): boolean {
 const HORIZONTAL_BLANK_CHAR = new RegExp(HORIZONTAL_BLANK, 'g');
 
 /**
- * Calls `visit` with each maximal run of horizontal whitespace in the text, in order: the first blank found by
- * the regex, the rest walked to, so that no match array is allocated per run as `exec` of a `+` pattern would.
+ * The maximal runs of horizontal whitespace in the text, as start, end pairs, found once per document (two rules
+ * walk them): the first blank found by the regex, the rest walked to, so that no match array is allocated per run
+ * as `exec` of a `+` pattern would.
  */
-export function forEachBlankRun(text: string, visit: (start: number, end: number) => void): void {
+const blankRuns = perDocument((document): Int32Array => {
+  const text = document.text;
+  const runs = new IntList();
   for (let from = 0; ;) {
     HORIZONTAL_BLANK_CHAR.lastIndex = from;
     const start = nextMatchOffset(HORIZONTAL_BLANK_CHAR, text);
-    if (start < 0) return;
+    if (start < 0) return runs.toArray();
     let end = start + 1;
     while (end < text.length && isHorizontalBlank(text.charCodeAt(end))) end++;
-    visit(start, end);
+    runs.push(start);
+    runs.push(end);
     from = end;
+  }
+});
+
+/** Calls `visit` with each maximal run of horizontal whitespace in the document's text, in order. */
+export function forEachBlankRun(document: BulletinDocument, visit: (start: number, end: number) => void): void {
+  const runs = blankRuns(document);
+  for (let index = 0; index < runs.length; index += 2) visit(runs[index], runs[index + 1]);
+}
+
+/**
+ * A growing list of integers in a typed array, doubled when full: on a large draft, growing a plain array of
+ * tens of thousands of numbers cost more, and the collector never scans a typed array.
+ */
+export class IntList {
+  private items = new Int32Array(64);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The values pushed, in order (a view: later pushes may or may not show in it). */
+  toArray(): Int32Array {
+    return this.items.subarray(0, this.length);
   }
 }
 

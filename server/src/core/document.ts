@@ -8,7 +8,7 @@
 // Everything here is linear in the text: one regex pass finds the line breaks, one the marker candidates, one
 // the quotation marks; every backward scan is bounded by a small constant.
 
-import { nextMatchOffset } from './characters';
+import { IntList, nextMatchOffset } from './characters';
 import { CodeSet, isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
@@ -274,22 +274,13 @@ class MarkPositions {
     return index < found.length ? found[index] : -1;
   }
 
-  /** A typed array, grown by doubling: on a large draft, growing a plain array of tens of thousands cost more. */
   private positions(): Int32Array {
     if (this.found) return this.found;
-    let found = new Int32Array(64);
-    let count = 0;
+    const found = new IntList();
     const pattern = this.pattern;
     pattern.lastIndex = 0;
-    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) {
-      if (count === found.length) {
-        const grown = new Int32Array(count * 2);
-        grown.set(found);
-        found = grown;
-      }
-      found[count++] = at;
-    }
-    return (this.found = found.subarray(0, count));
+    for (let at = nextMatchOffset(pattern, this.text); at >= 0; at = nextMatchOffset(pattern, this.text)) found.push(at);
+    return (this.found = found.toArray());
   }
 
   /** Index of the last of `found` below `end`. The parser asks with ascending `end`: searched from the last answer. */

@@ -52,7 +52,7 @@ function spacedBoundaries(scope: Scope): Boundary[] {
   const { text, document } = scope;
   const separators = headlineSeparatorStarts(document);
   const found: Boundary[] = [];
-  forEachBlankRun(text, (start, end) => {
+  forEachBlankRun(document, (start, end) => {
     const token = latinTokenBeside(text, start, end);
     if (token && !separators.has(start) && judged(scope, start, token)) found.push({ start, end, token });
   });

@@ -19,7 +19,7 @@ export const numberUnitSpace: Rule = {
   standard: { zh: 'GB/T 15835-2011', en: 'GB/T 15835-2011' },
   check({ text, document, report }) {
     const separators = headlineSeparatorStarts(document);
-    forEachBlankRun(text, (start, end) => {
+    forEachBlankRun(document, (start, end) => {
       const left = codePointBefore(text, start);
       const right = codePointAt(text, end);
       // The number must be a plain number: a token with letters (`SG500`, `EC-225`) is a model, whose spacing
