@@ -4,6 +4,9 @@
 // Rules find candidates with one global regex and then look at the code points around each candidate: these
 // helpers do that look-around without splitting a surrogate pair (𠮷 is two UTF-16 code units) and without
 // allocating a string per character, so that they stay cheap on megabyte drafts.
+//
+// Facts several rules need (blocks, attributions, headline separators, blank runs) are computed once per
+// document; at the end, small typed collections that keep megabyte drafts cheap for the garbage collector.
 
 import type { Attribution, Block, BulletinDocument } from './document';
 import type { Span } from './types';
@@ -41,29 +44,6 @@ const blankRuns = perDocument((document): Int32Array => {
 export function forEachBlankRun(document: BulletinDocument, visit: (start: number, end: number) => void): void {
   const runs = blankRuns(document);
   for (let index = 0; index < runs.length; index += 2) visit(runs[index], runs[index + 1]);
-}
-
-/**
- * A growing list of integers in a typed array, doubled when full: on a large draft, growing a plain array of
- * tens of thousands of numbers cost more, and the collector never scans a typed array.
- */
-export class IntList {
-  private items = new Int32Array(64);
-  private length = 0;
-
-  push(value: number): void {
-    if (this.length === this.items.length) {
-      const grown = new Int32Array(this.length * 2);
-      grown.set(this.items);
-      this.items = grown;
-    }
-    this.items[this.length++] = value;
-  }
-
-  /** The values pushed, in order (a view: later pushes may or may not show in it). */
-  toArray(): Int32Array {
-    return this.items.subarray(0, this.length);
-  }
 }
 
 /** The code point starting at `offset`, or -1 past the end. */
@@ -318,22 +298,37 @@ export const attributionsOf = perDocument((document): readonly Attribution[] => 
   return found;
 });
 
-const ONLY_WHITESPACE = /^\s*$/;
+/** A run of whitespace (`\\s`), matched at its sticky `lastIndex`. */
+const WHITESPACE_RUN = /\s*/y;
 
 /**
  * Offsets where an item's headline ends and only whitespace separates it from its 一是: that whitespace is the
  * separator of the format (`…走深走实 一是…`), not a spacing slip, whatever characters it sits between.
  */
-export const headlineSeparatorStarts = perDocument((document): ReadonlySet<number> => {
-  const starts = new Set<number>();
-  const text = document.text;
+export const headlineSeparatorStarts = perDocument((document): SortedOffsets => {
+  const starts = new IntList();
   for (const block of allBlocks(document)) {
     const first = block.measures[0];
     if (!block.headline || !first || first.start < block.headline.end) continue;
-    if (ONLY_WHITESPACE.test(text.slice(block.headline.end, first.start))) starts.add(block.headline.end);
+    WHITESPACE_RUN.lastIndex = block.headline.end;
+    WHITESPACE_RUN.test(document.text);
+    if (WHITESPACE_RUN.lastIndex >= first.start) starts.push(block.headline.end);
   }
-  return starts;
+  return new SortedOffsets(starts.toArray().sort());
 });
+
+/** Offsets with a membership test for offsets asked mostly in ascending order: searched from the last answer. */
+export class SortedOffsets {
+  /** Index of the last answer. */
+  private last = -1;
+
+  constructor(private readonly offsets: Int32Array) {}
+
+  has(offset: number): boolean {
+    this.last = lastAtOrBelow(this.offsets, offset, this.last);
+    return this.last >= 0 && this.offsets[this.last] === offset;
+  }
+}
 
 /**
  * Whether `offset` lies on a line of text: anything but page furniture (`— 4 —`). Rules about characters and
@@ -342,4 +337,57 @@ export const headlineSeparatorStarts = perDocument((document): ReadonlySet<numbe
  */
 export function onTextLine(document: BulletinDocument, offset: number): boolean {
   return document.lines[document.lineIndexAt(offset)].kind !== 'furniture';
+}
+
+// Small collections the rules and the parser share.
+
+/**
+ * Index of the last element of `sorted` (ascending) at or below `value`, or -1, searched from `from`, a recent
+ * answer (-1 for none): galloping forward 1, 2, 4 … elements, then a binary search within the last step, so the
+ * cost grows with the distance moved and few elements far apart are touched (on a large draft each of those
+ * misses the cache). A backward move searches the whole array.
+ */
+export function lastAtOrBelow(sorted: ArrayLike<number>, value: number, from: number): number {
+  let low = from;
+  let high = sorted.length;
+  if (low >= 0 && sorted[low] > value) {
+    low = -1;
+  } else {
+    let step = 1;
+    while (low + step < sorted.length && sorted[low + step] <= value) {
+      low += step;
+      step *= 2;
+    }
+    high = Math.min(low + step, sorted.length);
+  }
+  // sorted[low] is at or below value (or low is -1); sorted[high] is above it (or high is the length).
+  while (high - low > 1) {
+    const mid = (low + high) >>> 1;
+    if (sorted[mid] <= value) low = mid;
+    else high = mid;
+  }
+  return low;
+}
+
+/**
+ * A growing list of integers in a typed array, doubled when full: on a large draft, growing a plain array of
+ * tens of thousands of numbers cost more, and the collector never scans a typed array.
+ */
+export class IntList {
+  private items = new Int32Array(64);
+  private length = 0;
+
+  push(value: number): void {
+    if (this.length === this.items.length) {
+      const grown = new Int32Array(this.length * 2);
+      grown.set(this.items);
+      this.items = grown;
+    }
+    this.items[this.length++] = value;
+  }
+
+  /** The values pushed, in order (a view: later pushes may or may not show in it). */
+  toArray(): Int32Array {
+    return this.items.subarray(0, this.length);
+  }
 }

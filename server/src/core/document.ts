@@ -8,7 +8,7 @@
 // Everything here is linear in the text: one regex pass finds the line breaks, one the marker candidates, one
 // the quotation marks; every backward scan is bounded by a small constant.
 
-import { IntList, nextMatchOffset } from './characters';
+import { IntList, lastAtOrBelow, nextMatchOffset } from './characters';
 import { CodeSet, isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
@@ -300,34 +300,6 @@ interface MarkerCandidate {
   numeralLength: number;
   value: number;
   suffix: '是' | '要';
-}
-
-/**
- * Index of the last element of `sorted` (ascending) at or below `value`, or -1, searched from `from`, a recent
- * answer (-1 for none): galloping forward 1, 2, 4 … elements, then a binary search within the last step, so the
- * cost grows with the distance moved and few elements far apart are touched (on a large draft each of those
- * misses the cache). A backward move searches the whole array.
- */
-function lastAtOrBelow(sorted: ArrayLike<number>, value: number, from: number): number {
-  let low = from;
-  let high = sorted.length;
-  if (low >= 0 && sorted[low] > value) {
-    low = -1;
-  } else {
-    let step = 1;
-    while (low + step < sorted.length && sorted[low + step] <= value) {
-      low += step;
-      step *= 2;
-    }
-    high = Math.min(low + step, sorted.length);
-  }
-  // sorted[low] is at or below value (or low is -1); sorted[high] is above it (or high is the length).
-  while (high - low > 1) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] <= value) low = mid;
-    else high = mid;
-  }
-  return low;
 }
 
 /**
