@@ -13,7 +13,7 @@ import {
 } from 'vscode-languageserver-protocol';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyFixes, fixAll, lint } from '../../server/src/core';
-import { ensureServerBundle, sample, TestEditor } from './harness';
+import { editorForSuite, sample, type TestEditor } from './harness';
 
 /** The edits of a workspace edit for one document, checking they are bound to the version they were made for. */
 function editsFor(edit: WorkspaceEdit | undefined, uri: string, version: number): TextEdit[] {
@@ -30,16 +30,7 @@ function applied(text: string, edits: TextEdit[]): string {
 
 describe('lsp: code actions and formatting', function () {
   let editor: TestEditor;
-
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'zh-CN' });
-  });
-
-  after(async () => {
-    await editor.stop();
-  });
+  editorForSuite({ locale: 'zh-CN' }, started => { editor = started; });
 
   const codeActions = (uri: string, diagnostics: Diagnostic[], only?: string[]) =>
     editor.connection.sendRequest(CodeActionRequest.type, {

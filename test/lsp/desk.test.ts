@@ -10,7 +10,7 @@ import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../client/src
 import { assembleIssue } from '../../server/src/core';
 import type { AssembleIssueResult, FolderSummary } from '../../server/src/lsp/desk';
 import { SHANGJIE } from '../desk/helpers';
-import { ensureServerBundle, TestEditor } from './harness';
+import { editorForSuite, type TestEditor } from './harness';
 
 const ITEM = '区教育局推进课后服务提质增效 一是建成3个课后服务基地。二是开设课程180余个。（区教育局）\n';
 const BRIEF = '△ 近日，区侨联组织开展义诊活动，服务侨胞100余名。（区侨联）\n';
@@ -22,20 +22,16 @@ describe('lsp: the editor\'s desk', function () {
   let editor: TestEditor;
   const uriOf = (name: string) => pathToFileURL(join(folder, name)).href;
 
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
+  before(() => {
     folder = mkdtempSync(join(tmpdir(), 'bulletin-lint-desk-lsp-'));
     writeFileSync(join(folder, '.bulletinrc.json'), JSON.stringify({ root: true, issue: SHANGJIE }));
     writeFileSync(join(folder, 'a.txt'), ITEM);
     writeFileSync(join(folder, 'b.txt'), BRIEF);
     writeFileSync(join(folder, 'issue-45.txt'), PREVIOUS);
     writeFileSync(join(folder, 'notes.json'), '{}');
-    editor = await TestEditor.start({ locale: 'zh-CN', workspaceFolder: folder });
   });
-
-  after(async () => {
-    await editor.stop();
+  editorForSuite(() => ({ locale: 'zh-CN', workspaceFolder: folder }), started => { editor = started; });
+  after(() => {
     rmSync(folder, { recursive: true, force: true });
   });
 

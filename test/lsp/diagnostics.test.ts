@@ -2,26 +2,8 @@
 // the rule id and its documentation link on each, the latest version winning, and clearing on close.
 
 import * as assert from 'node:assert/strict';
-import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { docsUrl, lint, ruleById, type Problem } from '../../server/src/core';
-import { ensureServerBundle, sample, TestEditor } from './harness';
-
-const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
-
-/** The diagnostics the core's problems should become (default settings), for comparison with what was published. */
-function expectedDiagnostics(uri: string, text: string, problems: Problem[] = lint(text)) {
-  const document = TextDocument.create(uri, 'bulletin', 1, text);
-  return problems.map(problem => ({
-    code: problem.ruleId,
-    range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
-    severity: SEVERITY[problem.severity],
-    message: problem.message,
-  }));
-}
-
-const essentials = (diagnostics: Diagnostic[]) =>
-  diagnostics.map(({ code, range, severity, message }) => ({ code, range, severity, message }));
+import { docsUrl, ruleById } from '../../server/src/core';
+import { editorForSuite, essentials, expectedDiagnostics, sample, SEVERITY, type TestEditor } from './harness';
 
 /** Where `needle` is, as line and UTF-16 character, counted from the raw text (not through TextDocument). */
 function positionOf(text: string, needle: string, from = 0): { line: number; character: number } {
@@ -33,16 +15,7 @@ function positionOf(text: string, needle: string, from = 0): { line: number; cha
 
 describe('lsp: diagnostics', function () {
   let editor: TestEditor;
-
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'zh-CN' });
-  });
-
-  after(async () => {
-    assert.equal(await editor.stop(), 0, 'the server exits cleanly after shutdown');
-  });
+  editorForSuite({ locale: 'zh-CN' }, started => { editor = started; });
 
   for (const prefix of ['000', '001', '002', '003', '004']) {
     it(`sample ${prefix}: publishes every problem the core finds, with code, link, severity and range`, async () => {

@@ -12,7 +12,7 @@ import {
   type Position,
   type TextEdit,
 } from 'vscode-languageserver-protocol';
-import { ensureServerBundle, sample, TestEditor } from './harness';
+import { editorForSuite, sample, type TestEditor } from './harness';
 
 const UNITS = ['区城管局', { name: '区教育局', aliases: ['教育局'] }, '中心路街道', '区财政局'];
 
@@ -27,16 +27,7 @@ function positionAfter(text: string, needle: string, { atStart = false, from = 0
 
 describe('lsp: outline, folding, completion and hover', function () {
   let editor: TestEditor;
-
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'zh-CN', settings: { units: UNITS } });
-  });
-
-  after(async () => {
-    await editor.stop();
-  });
+  editorForSuite({ locale: 'zh-CN', settings: { units: UNITS } }, started => { editor = started; });
 
   const symbolsOf = async (uri: string) => (await editor.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri } })) as DocumentSymbol[];
   const completionAt = async (uri: string, position: Position) => {

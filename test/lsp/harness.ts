@@ -2,6 +2,7 @@
 // speaks LSP to it over stdio, keeps the text of the documents it opened, answers the server's requests
 // (configuration, registrations, applyEdit) and lets tests wait for diagnostics by event, never by sleeping.
 
+import * as assert from 'node:assert/strict';
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,6 +29,7 @@ import {
   StreamMessageReader,
   StreamMessageWriter,
   type ClientCapabilities,
+  type Diagnostic,
   type ProtocolConnection,
   type PublishDiagnosticsParams,
   type TextDocumentContentChangeEvent,
@@ -35,6 +37,7 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { lint } from '../../server/src/core';
 
 export const REPO_ROOT = join(__dirname, '..', '..');
 export const SERVER_BUNDLE = join(REPO_ROOT, 'dist', 'server.js');
@@ -47,6 +50,24 @@ export function sample(prefix: string): { text: string; uri: string; path: strin
   const path = join(SAMPLES, name);
   return { text: readFileSync(path, 'utf8'), uri: pathToFileURL(path).href, path };
 }
+
+/** LSP's DiagnosticSeverity of each of the core's severities. */
+export const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
+
+/** The diagnostics a full lint of `text` (default settings) should be published as, in the fields `essentials` keeps. */
+export function expectedDiagnostics(uri: string, text: string) {
+  const document = TextDocument.create(uri, 'bulletin', 1, text);
+  return lint(text).map(problem => ({
+    code: problem.ruleId,
+    range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
+    severity: SEVERITY[problem.severity],
+    message: problem.message,
+  }));
+}
+
+/** What a published diagnostic says, without the fields that expectedDiagnostics cannot predict (link, source, data). */
+export const essentials = (diagnostics: Diagnostic[]) =>
+  diagnostics.map(({ code, range, severity, message }) => ({ code, range, severity, message }));
 
 /** Builds dist/ when the server bundle is missing or older than a source file it is made of. */
 export function ensureServerBundle(): void {
@@ -71,6 +92,24 @@ export interface StartOptions {
   command?: { file: string; args: string[] };
   /** What the editor declares it supports, by default what VS Code declares (as far as this server looks). */
   capabilities?: ClientCapabilities;
+}
+
+/**
+ * One editor for the enclosing mocha suite: started before its tests (dist/ built first when it is stale), handed
+ * to `use`, and stopped after them, the server expected to exit cleanly. `options` is a function when it depends on
+ * what an earlier `before` hook made (a workspace folder); `after` hooks registered later run after the stop.
+ */
+export function editorForSuite(options: StartOptions | (() => StartOptions), use: (editor: TestEditor) => void): void {
+  let editor: TestEditor | undefined;
+  before(async function () {
+    this.timeout(120_000);
+    ensureServerBundle();
+    editor = await TestEditor.start(typeof options === 'function' ? options() : options);
+    use(editor);
+  });
+  after(async () => {
+    if (editor) assert.equal(await editor.stop(), 0, 'the server exits cleanly after shutdown');
+  });
 }
 
 type Waiter = { uri: string; accept: (params: PublishDiagnosticsParams) => boolean; resolve: (params: PublishDiagnosticsParams) => void };

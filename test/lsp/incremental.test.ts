@@ -5,23 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { lint } from '../../server/src/core';
-import { ensureServerBundle, sample, TestEditor } from './harness';
-
-const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
-
-function expectedDiagnostics(uri: string, text: string) {
-  const document = TextDocument.create(uri, 'bulletin', 1, text);
-  return lint(text).map(problem => ({
-    code: problem.ruleId,
-    range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
-    severity: SEVERITY[problem.severity],
-    message: problem.message,
-  }));
-}
-
-const essentials = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, range, severity, message }) => ({ code, range, severity, message }));
+import { editorForSuite, ensureServerBundle, essentials, expectedDiagnostics, sample, TestEditor } from './harness';
 
 /** The item drafts pasted into one file of some 100 KB: past the size under which the server always lints in full. */
 function longFile(): string {
@@ -31,16 +15,7 @@ function longFile(): string {
 
 describe('lsp: diagnostics of a long file while it is edited', function () {
   let editor: TestEditor;
-
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'zh-CN' });
-  });
-
-  after(async () => {
-    assert.equal(await editor.stop(), 0);
-  });
+  editorForSuite({ locale: 'zh-CN' }, started => { editor = started; });
 
   it('after typing, new lines, 𠮷, a pasted item and deletions, each version gets the diagnostics of a full lint', async () => {
     const uri = 'untitled:Long-1';

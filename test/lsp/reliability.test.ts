@@ -25,7 +25,7 @@ import {
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { ensureServerBundle, REPO_ROOT, sample, SERVER_BUNDLE, TestEditor } from './harness';
+import { editorForSuite, ensureServerBundle, REPO_ROOT, sample, SERVER_BUNDLE, TestEditor } from './harness';
 
 const essentials = (published: PublishDiagnosticsParams) => published.diagnostics.map(({ code, range }) => ({ code: String(code), range }));
 
@@ -132,14 +132,7 @@ describe('lsp: reliability', function () {
 
   describe('as an editor drives it', () => {
     let editor: TestEditor;
-
-    before(async () => {
-      editor = await TestEditor.start({ locale: 'zh-CN', command: { file: process.execPath, args: ['--expose-gc', '-e', MEMORY_WRAPPER, '--', '--stdio'] } });
-    });
-
-    after(async () => {
-      assert.equal(await editor.stop(), 0, 'still alive and exiting cleanly at the end');
-    });
+    editorForSuite({ locale: 'zh-CN', command: { file: process.execPath, args: ['--expose-gc', '-e', MEMORY_WRAPPER, '--', '--stdio'] } }, started => { editor = started; });
 
     it('answers an unknown request with MethodNotFound, ignores an unknown notification, and keeps serving', async () => {
       await assert.rejects(editor.connection.sendRequest('bulletin/noSuchMethod', { anything: 1 }), (error: unknown) => error instanceof ResponseError && error.code === ErrorCodes.MethodNotFound);

@@ -14,20 +14,14 @@ import {
   ResponseError,
   type Position,
 } from 'vscode-languageserver-protocol';
-import { ensureServerBundle, REPO_ROOT, sample, TestEditor } from './harness';
+import { editorForSuite, ensureServerBundle, REPO_ROOT, sample, TestEditor } from './harness';
 
 describe('lsp: robustness', function () {
   let editor: TestEditor;
+  editorForSuite({ locale: 'zh-CN' }, started => { editor = started; });
 
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'zh-CN' });
-  });
-
-  after(async () => {
-    assert.equal(await editor.stop(), 0, 'still alive and exiting cleanly at the end');
-    assert.equal(editor.errorOutput, '');
+  after(() => {
+    assert.equal(editor.errorOutput, '', 'nothing on stderr from start to exit');
   });
 
   /** Asks every document request of the server about `uri` at `position`. */

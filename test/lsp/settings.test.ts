@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CodeActionRequest, DocumentSymbolRequest, HoverRequest, type CodeAction, type MarkupContent } from 'vscode-languageserver-protocol';
-import { ensureServerBundle, sample, TestEditor } from './harness';
+import { editorForSuite, sample, type TestEditor } from './harness';
 
 const codes = (diagnostics: Array<{ code?: unknown }>) => new Set(diagnostics.map(diagnostic => String(diagnostic.code)));
 
@@ -23,15 +23,11 @@ describe('lsp: settings', function () {
     return pathToFileURL(path).href;
   };
 
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
+  before(() => {
     workspace = mkdtempSync(join(tmpdir(), 'bulletin-lint-lsp-'));
-    editor = await TestEditor.start({ locale: 'zh-CN', workspaceFolder: workspace });
   });
-
-  after(async () => {
-    await editor.stop();
+  editorForSuite(() => ({ locale: 'zh-CN', workspaceFolder: workspace }), started => { editor = started; });
+  after(() => {
     rmSync(workspace, { recursive: true, force: true });
   });
 
@@ -148,16 +144,7 @@ describe('lsp: settings', function () {
 
 describe('lsp: locale', function () {
   let editor: TestEditor;
-
-  before(async function () {
-    this.timeout(120_000);
-    ensureServerBundle();
-    editor = await TestEditor.start({ locale: 'en-US', settings: { units: ['区城管局'] } });
-  });
-
-  after(async () => {
-    await editor.stop();
-  });
+  editorForSuite({ locale: 'en-US', settings: { units: ['区城管局'] } }, started => { editor = started; });
 
   it('speaks English when the client\'s locale is English: rule messages, fix titles, hover', async () => {
     const { text, uri } = sample('004');
