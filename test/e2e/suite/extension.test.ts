@@ -10,46 +10,11 @@ import * as vscode from 'vscode';
 import { COMMANDS, LANGUAGE_ID, SERVER_FIX_ALL_COMMAND, SETTINGS_SECTION } from '../../../client/src/names';
 import { resolveFileSettings, type RawConfig } from '../../../server/src/config';
 import { docsUrl, fixAll, lint, parseDocument, type LintOptions, type Problem } from '../../../server/src/core';
+import { locale, open, until, workspaceFolder } from './helpers';
 
 const EXTENSION_ID = 'bulletin-lint.bulletin-lint';
 const SOURCE = 'bulletin-lint';
-const DEADLINE_MS = 30_000;
-const locale = vscode.env.language.toLowerCase().startsWith('en') ? 'en' : 'zh';
-
-const folder = () => vscode.workspace.workspaceFolders![0].uri;
-const draftUri = (name: string) => vscode.Uri.joinPath(folder(), 'drafts', name);
-
-/**
- * Resolves with `check()`'s first defined value, checked now and after every `event`; rejects at the deadline
- * (with `explain()`'s assertion, when given, so that a failure shows what was seen instead of a bare timeout).
- */
-function until<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string, explain?: () => void): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const finish = (settle: () => void) => {
-      subscription.dispose();
-      clearTimeout(deadline);
-      settle();
-    };
-    const attempt = () => {
-      try {
-        const value = check();
-        if (value !== undefined) finish(() => resolve(value));
-      } catch (error) {
-        finish(() => reject(error));
-      }
-    };
-    const subscription = event(attempt);
-    const deadline = setTimeout(() => finish(() => {
-      try {
-        explain?.();
-        reject(new Error(`no ${what} within ${DEADLINE_MS} ms`));
-      } catch (error) {
-        reject(error);
-      }
-    }), DEADLINE_MS);
-    attempt();
-  });
-}
+const draftUri = (name: string) => vscode.Uri.joinPath(workspaceFolder(), 'drafts', name);
 
 const ours = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter(diagnostic => diagnostic.source === SOURCE);
 
@@ -99,12 +64,6 @@ async function untilCoreDiagnostics(document: vscode.TextDocument, options = opt
   await until(vscode.languages.onDidChangeDiagnostics, () => (same() ? true : undefined), `diagnostics for ${document.uri.path}`,
     () => assert.deepEqual(actualDiagnostics(document), expected, document.uri.path));
   return problems;
-}
-
-async function open(uri: vscode.Uri): Promise<vscode.TextDocument> {
-  const document = await vscode.workspace.openTextDocument(uri);
-  await vscode.window.showTextDocument(document, { preview: false });
-  return document;
 }
 
 /** The quick fix of one diagnostic: its title quotes the diagnostic's message (the actions VS Code returns carry no diagnostics). */
@@ -212,7 +171,7 @@ describe('bulletin-lint in VS Code', () => {
     });
 
     it('checks a plain .txt under a .bulletinrc.json; another plain .txt only once the include setting names it', async () => {
-      const memo = await open(vscode.Uri.joinPath(folder(), 'notes', 'memo.txt'));
+      const memo = await open(vscode.Uri.joinPath(workspaceFolder(), 'notes', 'memo.txt'));
       const plain = await open(draftUri('plain.txt'));
       assert.ok((await untilCoreDiagnostics(plain)).length > 0);
       assert.deepEqual(ours(memo.uri), [], 'a plain .txt without configuration is left alone');
