@@ -181,7 +181,7 @@ function reportActivation({ results, failures, cliProblems }) {
   const draftBytes = statSync(DRAFT).size;
   console.log(`activation in VS Code ${vscodeVersion} (code-server's extension host, Node ${extensionHostNode}); ${runs} fresh extension hosts per way`);
   console.log(`  draft: ${basename(DRAFT)} (${kilobytes(draftBytes)}, the .bulletinrc.json of test/workspace/drafts in the folder above)`);
-  console.log('  figures in ms, median / max');
+  console.log('  figures in ms, median / max of the runs (the parts of one run add up to its whole; their medians need not)');
   const line = (label, values, what) => console.log(`    ${label.padEnd(34)} ${summary(values)}   ${what}`);
   const marks = result => result.marks;
   const diagnosedAt = result => result.openedAt + result.openToDiagnosticsMs;
