@@ -113,8 +113,14 @@ function stop(child: ChildProcess | undefined): void {
 /** Workbench log lines that say nothing about the extension: offline gallery, telemetry, service worker. */
 const NOISE = /ENOTFOUND|Creating a socket|connection token|AgentHost|AccountPolicyGate|grace time|Service Worker|builtin extensions cache|vsda|open-vsx|authentication provider|tryActivateProvider|getSessions/;
 
-async function runExtensionHostSuite(page: Page, url: URL, workspace: string): Promise<number> {
-  const extensionTestsPath = await buildExtensionAndSuite();
+/** What an extension host runs: a built module that exports run(), the extension under development, the folder open. */
+export interface ExtensionHostRun {
+  extensionTestsPath: string;
+  extensionPath: string;
+  folder: string;
+}
+
+async function runExtensionHostSuite(page: Page, url: URL, { extensionTestsPath, extensionPath, folder }: ExtensionHostRun): Promise<number> {
   const exitCode = new Promise<number>(resolvePromise => void page.exposeFunction('codeAutomationExit', (code: number) => resolvePromise(code)));
   // With the smoke-test driver the workbench forwards the extension host's console (mocha's reporter) here.
   await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown) => {
@@ -123,11 +129,11 @@ async function runExtensionHostSuite(page: Page, url: URL, workspace: string): P
   });
   const remote = (path: string) => `vscode-remote://${url.host}${path}`;
   const payload = JSON.stringify([
-    ['extensionDevelopmentPath', remote(ROOT)],
+    ['extensionDevelopmentPath', remote(extensionPath)],
     ['extensionTestsPath', remote(extensionTestsPath)],
     ['skipWelcome', 'true'],
   ]);
-  await page.goto(`${url.origin}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
+  await page.goto(`${url.origin}/?folder=${encodeURIComponent(folder)}&payload=${encodeURIComponent(payload)}`);
   const code = await exitCode;
   console.log(`extension host exited with ${code}`);
   return code;
@@ -224,7 +230,8 @@ async function runUiChecks(page: Page, url: URL, workspace: string): Promise<{ p
   }
 }
 
-async function main(mode: Mode): Promise<number> {
+/** `mode` in a fresh sandbox, code-server and browser; in the exthost mode, `run` instead of the e2e suite. */
+async function main(mode: Mode, run?: ExtensionHostRun): Promise<number> {
   requireSetup();
   const sandbox = new Sandbox();
   let server: ChildProcess | undefined;
@@ -248,7 +255,10 @@ async function main(mode: Mode): Promise<number> {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.on('pageerror', error => console.log(`[page error] ${error.message}`));
     if (process.env.E2E_VERBOSE) page.on('console', message => console.log(`[browser] ${message.text()}`));
-    if (mode === 'exthost') return (await runExtensionHostSuite(page, started.url, sandbox.workspace)) === 0 ? 0 : 1;
+    if (mode === 'exthost') {
+      run ??= { extensionTestsPath: await buildExtensionAndSuite(), extensionPath: ROOT, folder: sandbox.workspace };
+      return (await runExtensionHostSuite(page, started.url, run)) === 0 ? 0 : 1;
+    }
     console.log(`UI check of ${VSIX} in code-server`);
     const { passed, failed } = await runUiChecks(page, started.url, sandbox.workspace);
     console.log(`${passed} passed, ${failed} failed`);
@@ -261,13 +271,23 @@ async function main(mode: Mode): Promise<number> {
   }
 }
 
-const mode = process.argv[2];
-if (mode !== 'exthost' && mode !== 'ui') {
-  console.error('usage: node --import tsx test/e2e/harness.ts exthost|ui');
-  process.exit(2);
+/**
+ * Runs `run` in the extension host of a fresh code-server (a sandbox, server and browser of its own); resolves with 0
+ * when the host exited with 0. bench/extension.mjs times the packaged extension this way.
+ */
+export function runInExtensionHost(run: ExtensionHostRun): Promise<number> {
+  return main('exthost', run);
 }
-main(mode).then(code => process.exit(code), (error: Error) => {
-  console.error(`E2E FAIL: ${error.message}`);
-  console.log('0 passed, 1 failed');
-  process.exit(1);
-});
+
+if (require.main === module) {
+  const mode = process.argv[2];
+  if (mode !== 'exthost' && mode !== 'ui') {
+    console.error('usage: node --import tsx test/e2e/harness.ts exthost|ui');
+    process.exit(2);
+  }
+  main(mode).then(code => process.exit(code), (error: Error) => {
+    console.error(`E2E FAIL: ${error.message}`);
+    console.log('0 passed, 1 failed');
+    process.exit(1);
+  });
+}
