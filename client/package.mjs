@@ -13,10 +13,11 @@ import vsce from '@vscode/vsce';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const output = resolve(root, process.argv[2] ?? 'bulletin-lint.vsix');
 
+// Built before the files are listed: on a fresh clone dist/ does not exist yet, and vsce checks the entry points.
+execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
 const files = await vsce.listFiles({ cwd: root, packageManager: vsce.PackageManager.None });
 const staging = mkdtempSync(join(tmpdir(), 'bulletin-lint-vsix-'));
 try {
-  execFileSync(process.execPath, ['esbuild.mjs', '--production'], { cwd: root, stdio: 'inherit' });
   for (const file of [...files, '.vscodeignore']) {
     mkdirSync(dirname(join(staging, file)), { recursive: true });
     copyFileSync(join(root, file), join(staging, file));
