@@ -217,6 +217,25 @@ describe('lsp: maxProblems', function () {
     }
   });
 
+  it('as with enable and run: a value of the wrong type is logged, and the default (check, on type) used', async () => {
+    const { text } = sample('000');
+    const uri = nextUri();
+    editor.settings = { enable: 'yes', run: 'always', maxProblems: 'all' };
+    const logged = editor.logs.length;
+    const published = await editor.open(uri, text);
+    assert.deepEqual(essentials(published.diagnostics), expectedShown(uri, text, 0).diagnostics, 'checked, every problem (80 < 1000)');
+    const version = await editor.change(uri, [{ range: TOP, newText: '共 5个。' }]);
+    assert.ok((await editor.nextDiagnostics(uri, params => params.version === version)).diagnostics.length > 0, 'checked on type');
+    const lines = editor.logs.slice(logged);
+    for (const expected of [
+      'bulletinLint.enable: "yes" is not true or false; true is used instead.',
+      'bulletinLint.run: "always" is not "onType" or "onSave"; "onType" is used instead.',
+      'bulletinLint.maxProblems: "all" is not a whole number of 0 or more; 1000 is used instead.',
+    ]) {
+      assert.ok(lines.some(line => line === `${uri}: ${expected}`), `${expected}\n${lines.join('\n')}`);
+    }
+  });
+
   /** Opens sample 000 under a limit of 10 and checks that fixing the shown problems alone would not be enough. */
   async function openLimited(): Promise<{ uri: string; text: string; fixedText: string }> {
     const { text } = sample('000');
