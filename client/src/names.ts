@@ -9,6 +9,13 @@ export const LANGUAGE_ID = 'bulletin';
  */
 export const SETTINGS_SECTION = 'bulletinLint';
 
+/**
+ * How many problems of a document the server publishes when the `maxProblems` setting is not given (the
+ * manifest's default). Each diagnostic is JSON encoded and decoded after every change: the 30,000 of a 3 MB file
+ * of converted drafts take the server and the editor some 200 ms per keystroke, 1000 about a tenth of that.
+ */
+export const DEFAULT_MAX_PROBLEMS = 1000;
+
 /** Commands the extension contributes (`contributes.commands`). */
 export const COMMANDS = {
   fixAll: 'bulletinLint.fixAll',

@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { COMMANDS, LANGUAGE_ID, SETTINGS_SECTION } from '../../client/src/names';
+import { COMMANDS, DEFAULT_MAX_PROBLEMS, LANGUAGE_ID, SETTINGS_SECTION } from '../../client/src/names';
 import { docsUrl, lint, parseDocument, rules, type Rule } from '../../server/src/core';
 
 const root = join(__dirname, '../..');
@@ -83,12 +83,15 @@ describe('extension manifest', () => {
   });
 
   it('declares the settings the client and the server share, each with a description', () => {
-    const names = ['enable', 'rules', 'units', 'include', 'run', 'trace.server'].map(name => `${SETTINGS_SECTION}.${name}`);
+    const names = ['enable', 'rules', 'units', 'include', 'run', 'maxProblems', 'trace.server'].map(name => `${SETTINGS_SECTION}.${name}`);
     assert.deepEqual(Object.keys(settings), names);
     for (const name of names) assert.match(settings[name].markdownDescription, /^%.+%$/, name);
     for (const name of names.filter(name => !name.endsWith('.trace.server'))) assert.equal(settings[name].scope, 'resource', name);
     assert.equal(settings[`${SETTINGS_SECTION}.enable`].default, true);
     assert.deepEqual(settings[`${SETTINGS_SECTION}.run`].enum, ['onType', 'onSave']);
+    assert.deepEqual(settings[`${SETTINGS_SECTION}.maxProblems`], {
+      type: 'integer', default: DEFAULT_MAX_PROBLEMS, minimum: 0, scope: 'resource', markdownDescription: '%configuration.maxProblems%',
+    });
     // vscode-languageclient reads the trace setting as `<client id>.trace.server`.
     assert.deepEqual(settings[`${SETTINGS_SECTION}.trace.server`].enum, ['off', 'messages', 'verbose']);
   });

@@ -4,8 +4,13 @@
 // A diagnostic carries what the editor shows and nothing else: range, severity, code, source, message, and the
 // link to the rule's page only for a client that declares it can use one. Fixes stay on the server: a code action
 // finds its problem in the analysis. After an edit that the core re-linted through a window, the diagnostics of
-// the problems before the window are the ones published last time and those after it are moved by the change
-// in the line count, so that only the window's problems are converted again.
+// the problems before the window are the ones made last time and those after it are moved by the change in the
+// line count, so that only the window's problems are converted again.
+//
+// A document with more problems than the `maxProblems` setting publishes that many, the most severe first, and one
+// notice saying how many there are: each diagnostic is JSON encoded and decoded on every change, and tens of
+// thousands of them (a long file of converted drafts) would make typing lag. The fixes are not limited: fix-all and
+// formatting work on the analysis, which holds every problem.
 
 import { DiagnosticSeverity, type Connection, type Diagnostic, type Range, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -57,33 +62,38 @@ class DiagnosticMaker {
   }
 }
 
-/** The diagnostics last published for a document: of which snapshot, and the document's line count then. */
-interface Published {
+/**
+ * The diagnostics made for a document's snapshot, one slot per problem (in the snapshot's order), each made when
+ * it is first published: with a limit, most problems of a long document never are. The line count is the
+ * document's when they were made.
+ */
+interface Made {
   snapshot: LintSnapshot;
   lineCount: number;
-  diagnostics: Diagnostic[];
+  diagnostics: Array<Diagnostic | undefined>;
 }
 
 /**
- * The diagnostics of a checked document's snapshot, built from those published for the snapshot its window was
- * spliced into when there are: the problems before the window have the same diagnostics, those after it start
- * on a line past the change (the window ends at a line start after it), so only their line moves.
+ * The diagnostics of a checked document's snapshot, taken from those made for the snapshot its window was spliced
+ * into when there are: the problems before the window have the same diagnostics, those after it start on a line
+ * past the change (the window ends at a line start after it), so only their line moves. The window's are made
+ * when published.
  */
-function checkedDiagnostics(maker: DiagnosticMaker, document: TextDocument, snapshot: LintSnapshot, published: Published | undefined): Diagnostic[] {
-  if (published?.snapshot === snapshot) return published.diagnostics;
-  const problems = snapshot.problems;
-  if (!published || snapshot.made.kind !== 'window' || snapshot.made.previous !== published.snapshot.serial) {
-    return problems.map(problem => maker.make(document, problem));
+function madeFor(document: TextDocument, snapshot: LintSnapshot, previous: Made | undefined): Made {
+  if (previous?.snapshot === snapshot) return previous;
+  const lineCount = document.lineCount;
+  if (!previous || snapshot.made.kind !== 'window' || snapshot.made.previous !== previous.snapshot.serial) {
+    return { snapshot, lineCount, diagnostics: new Array<Diagnostic | undefined>(snapshot.problems.length) };
   }
   const { before, removed, inserted } = snapshot.made.splice;
-  const lines = document.lineCount - published.lineCount;
-  const diagnostics = published.diagnostics.slice(0, before);
-  for (let index = before; index < before + inserted; index++) diagnostics.push(maker.make(document, problems[index]));
-  for (let index = before + removed; index < published.diagnostics.length; index++) {
-    const diagnostic = published.diagnostics[index];
-    diagnostics.push(lines === 0 ? diagnostic : { ...diagnostic, range: movedRange(diagnostic.range, lines) });
+  const lines = lineCount - previous.lineCount;
+  const diagnostics = previous.diagnostics.slice(0, before);
+  diagnostics.length = before + inserted;
+  for (let index = before + removed; index < previous.diagnostics.length; index++) {
+    const diagnostic = previous.diagnostics[index];
+    diagnostics.push(lines === 0 || !diagnostic ? diagnostic : { ...diagnostic, range: movedRange(diagnostic.range, lines) });
   }
-  return diagnostics;
+  return { snapshot, lineCount, diagnostics };
 }
 
 function movedRange(range: Range, lines: number): Range {
@@ -93,26 +103,64 @@ function movedRange(range: Range, lines: number): Range {
   };
 }
 
+/** Severities from the most severe (0) down: when there are too many problems, all errors go before any warning. */
+function rankOf(severity: Severity): number {
+  return severity === 'error' ? 0 : severity === 'warning' ? 1 : 2;
+}
+
+/**
+ * Where the problems published stop when there are more than `maxProblems` (0: no limit): the most severe first,
+ * up to the limit, and of one severity the first in the text. Every problem ranked above `rank` is published, the
+ * first `count` of that rank, none below it. Undefined when every problem is published.
+ */
+function cutOf(problems: readonly Problem[], maxProblems: number): { rank: number; count: number } | undefined {
+  if (maxProblems === 0 || problems.length <= maxProblems) return undefined;
+  let errors = 0;
+  let warnings = 0;
+  for (let index = 0; index < problems.length; index++) {
+    const rank = rankOf(problems[index].severity);
+    if (rank === 0) errors++;
+    else if (rank === 1) warnings++;
+  }
+  if (errors >= maxProblems) return { rank: 0, count: maxProblems };
+  if (errors + warnings >= maxProblems) return { rank: 1, count: maxProblems - errors };
+  return { rank: 2, count: maxProblems - errors - warnings };
+}
+
+/**
+ * The diagnostics to publish, in text order: every problem's, or with too many problems those above the cut and,
+ * first (it sits at the top), a notice saying how many there are and which setting shows more.
+ */
+function publishedDiagnostics(maker: DiagnosticMaker, document: TextDocument, made: Made, maxProblems: number, locale: Locale): Diagnostic[] {
+  const problems = made.snapshot.problems;
+  const cut = cutOf(problems, maxProblems);
+  const published: Diagnostic[] = cut ? [notice(localize(locale, messages.tooManyProblems(problems.length, maxProblems)))] : [];
+  let takenAtCut = 0;
+  for (let index = 0; index < problems.length; index++) {
+    const problem = problems[index];
+    if (cut) {
+      const rank = rankOf(problem.severity);
+      if (rank > cut.rank || (rank === cut.rank && takenAtCut++ >= cut.count)) continue;
+    }
+    published.push((made.diagnostics[index] ??= maker.make(document, problem)));
+  }
+  return published;
+}
+
+/** A diagnostic at the top of the document about the document as a whole, not a rule's problem (it has no code). */
+function notice(message: string, severity: DiagnosticSeverity = DiagnosticSeverity.Information): Diagnostic {
+  return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, source: DIAGNOSTIC_SOURCE, message };
+}
+
 /** One notice at the top of a document that was not checked, saying why; nothing for a skipped one. */
 function noticeOf(analysis: Exclude<Analysis, { kind: 'checked' }>, locale: Locale): Diagnostic[] {
-  const top = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
   switch (analysis.kind) {
     case 'skipped':
       return [];
     case 'config-error':
-      return [{
-        range: top,
-        severity: DiagnosticSeverity.Error,
-        source: DIAGNOSTIC_SOURCE,
-        message: localize(locale, messages.configError(analysis.verdict.error.describe(locale))),
-      }];
+      return [notice(localize(locale, messages.configError(analysis.verdict.error.describe(locale))), DiagnosticSeverity.Error)];
     case 'too-large':
-      return [{
-        range: top,
-        severity: DiagnosticSeverity.Information,
-        source: DIAGNOSTIC_SOURCE,
-        message: localize(locale, messages.tooLarge(analysis.length, MAX_CHECKED_LENGTH)),
-      }];
+      return [notice(localize(locale, messages.tooLarge(analysis.length, MAX_CHECKED_LENGTH)))];
   }
 }
 
@@ -121,7 +169,7 @@ export type Trigger = 'open' | 'change' | 'save' | 'settings';
 
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; trigger: Trigger }>();
-  private readonly published = new Map<string, Published>();
+  private readonly made = new Map<string, Made>();
   private maker = new DiagnosticMaker(false);
 
   constructor(
@@ -149,7 +197,7 @@ export class DiagnosticsScheduler {
   /** Whether diagnostics link the rule's page (`codeDescription`): only for a client that says it supports that. */
   set linksRules(links: boolean) {
     this.maker = new DiagnosticMaker(links);
-    this.published.clear();
+    this.made.clear();
   }
 
   scheduleAll(trigger: Trigger): void {
@@ -161,14 +209,14 @@ export class DiagnosticsScheduler {
     const waiting = this.timers.get(uri);
     if (waiting) clearTimeout(waiting.timer);
     this.timers.delete(uri);
-    this.published.delete(uri);
+    this.made.delete(uri);
     void this.connection.sendDiagnostics({ uri, diagnostics: [] });
   }
 
   dispose(): void {
     for (const { timer } of this.timers.values()) clearTimeout(timer);
     this.timers.clear();
-    this.published.clear();
+    this.made.clear();
   }
 
   private async publish(uri: string, trigger: Trigger): Promise<void> {
@@ -185,11 +233,12 @@ export class DiagnosticsScheduler {
     if (analysis.kind === 'too-large') this.connection.console.warn(`${uri}: ${analysis.length} characters, over the limit of ${MAX_CHECKED_LENGTH}; not checked.`);
     let diagnostics: Diagnostic[];
     if (analysis.kind === 'checked') {
-      diagnostics = checkedDiagnostics(this.maker, analysis.document, analysis.result, this.published.get(uri));
-      this.published.set(uri, { snapshot: analysis.result, lineCount: analysis.document.lineCount, diagnostics });
+      const made = madeFor(analysis.document, analysis.result, this.made.get(uri));
+      this.made.set(uri, made);
+      diagnostics = publishedDiagnostics(this.maker, analysis.document, made, analysis.verdict.maxProblems, this.locale());
     } else {
       diagnostics = noticeOf(analysis, this.locale());
-      this.published.delete(uri);
+      this.made.delete(uri);
     }
     await this.connection.sendDiagnostics({ uri, version: analysis.version, diagnostics });
   }

@@ -49,5 +49,9 @@ export const messages = {
     zh: `文档过大（${length} 字符，上限 ${limit}），未检查。`,
     en: `The document is too large to check (${length} characters; the limit is ${limit}).`,
   }),
+  tooManyProblems: (total: number, shown: number): Localized => ({
+    zh: `共发现 ${total} 处问题，仅显示其中 ${shown} 处（先错误，后警告、提示）。显示数量可在设置 bulletinLint.maxProblems 中更改，设为 0 则全部显示；“修复所有可自动修复的问题”不受此限。`,
+    en: `${total} problems found; ${shown} are shown (errors first, then warnings, then information). The setting bulletinLint.maxProblems changes how many (0 shows all); fixing all auto-fixable problems is not limited by it.`,
+  }),
   unknownDocument: (uri: string): Localized => ({ zh: `未打开的文档：${uri}`, en: `The document is not open: ${uri}` }),
 };

@@ -6,7 +6,7 @@ import { dirname, isAbsolute, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Connection } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { LANGUAGE_ID, SETTINGS_SECTION } from '../../../client/src/names';
+import { DEFAULT_MAX_PROBLEMS, LANGUAGE_ID, SETTINGS_SECTION } from '../../../client/src/names';
 import { CONFIG_FILE_NAME, ConfigCache, ConfigError, matchesGlobs, resolveFileSettings, type RawConfig } from '../config';
 import { UnitDirectory, type LintOptions } from '../core';
 
@@ -19,11 +19,13 @@ export interface ClientSettings {
   units?: RawConfig['units'];
   include: string[];
   run: RunMode;
+  /** How many problems are published per document; 0 for all of them. */
+  maxProblems: number;
 }
 
 /** What to do with a document. */
 export type Verdict =
-  | { kind: 'checked'; options: LintOptions; units: UnitDirectory; run: RunMode }
+  | { kind: 'checked'; options: LintOptions; units: UnitDirectory; run: RunMode; maxProblems: number }
   /** Disabled, not a bulletin, or excluded by `ignorePatterns`: nothing is published for it. */
   | { kind: 'skipped' }
   | { kind: 'config-error'; error: ConfigError };
@@ -34,15 +36,28 @@ export type Verdict =
  */
 const OPT_IN_LANGUAGES = new Set(['plaintext', 'text', 'markdown']);
 
-function readClientSettings(raw: unknown): ClientSettings {
+/**
+ * The settings from what the client sent. A value of the wrong type falls back to the default and is logged
+ * through `warn`; an absent one (null or undefined) takes the default silently.
+ */
+function readClientSettings(raw: unknown, warn: (message: string) => void): ClientSettings {
   const value = isRecord(raw) ? raw : {};
+  const setting = <T>(name: keyof ClientSettings, accepts: (candidate: unknown) => candidate is T, fallback: T, expected: string): T => {
+    const candidate = value[name];
+    if (accepts(candidate)) return candidate;
+    if (candidate !== undefined && candidate !== null) {
+      warn(`${SETTINGS_SECTION}.${name}: ${JSON.stringify(candidate)} is not ${expected}; ${JSON.stringify(fallback)} is used instead.`);
+    }
+    return fallback;
+  };
   return {
-    enable: typeof value.enable === 'boolean' ? value.enable : true,
+    enable: setting('enable', (candidate): candidate is boolean => typeof candidate === 'boolean', true, 'true or false'),
     // Rules and units go to the config module as they are: it validates them and names the faulty key.
     rules: value.rules === undefined || value.rules === null ? undefined : (value.rules as RawConfig['rules']),
     units: value.units === undefined || value.units === null ? undefined : (value.units as RawConfig['units']),
     include: Array.isArray(value.include) ? value.include.filter((glob): glob is string => typeof glob === 'string' && glob !== '') : [],
-    run: value.run === 'onSave' ? 'onSave' : 'onType',
+    run: setting('run', (candidate): candidate is RunMode => candidate === 'onType' || candidate === 'onSave', 'onType', '"onType" or "onSave"'),
+    maxProblems: setting('maxProblems', (candidate): candidate is number => Number.isSafeInteger(candidate) && (candidate as number) >= 0, DEFAULT_MAX_PROBLEMS, 'a whole number of 0 or more'),
   };
 }
 
@@ -55,7 +70,7 @@ export class SettingsResolver {
   pullsConfiguration = false;
   /** Workspace folder paths, for `include` globs and documents without a file. */
   workspaceFolders: string[] = [];
-  private pushedSettings: ClientSettings = readClientSettings(undefined);
+  private pushedSettings: ClientSettings = readClientSettings(undefined, () => {});
   private readonly clientSettings = new Map<string, Promise<ClientSettings>>();
   private readonly verdicts = new Map<string, Promise<Verdict>>();
   private readonly configCache = new ConfigCache();
@@ -64,7 +79,7 @@ export class SettingsResolver {
 
   /** Forgets everything read so far: after a settings change or a configuration file change. */
   clear(pushed?: unknown): void {
-    if (isRecord(pushed) && SETTINGS_SECTION in pushed) this.pushedSettings = readClientSettings(pushed[SETTINGS_SECTION]);
+    if (isRecord(pushed) && SETTINGS_SECTION in pushed) this.pushedSettings = readClientSettings(pushed[SETTINGS_SECTION], message => this.connection.console.warn(message));
     this.clientSettings.clear();
     this.verdicts.clear();
     this.configCache.clear();
@@ -110,7 +125,13 @@ export class SettingsResolver {
       const resolved = resolveFileSettings(configuredPath, { base, cache: this.configCache });
       if (resolved.ignored) return { kind: 'skipped' };
       if (!isBulletin && !included && resolved.configFiles.length === 0) return { kind: 'skipped' };
-      return { kind: 'checked', options: resolved.options, units: new UnitDirectory(resolved.options.units ?? []), run: settings.run };
+      return {
+        kind: 'checked',
+        options: resolved.options,
+        units: new UnitDirectory(resolved.options.units ?? []),
+        run: settings.run,
+        maxProblems: settings.maxProblems,
+      };
     } catch (error) {
       if (!(error instanceof ConfigError)) throw error;
       // A broken .bulletinrc.json concerns every document below it; broken settings only the checked ones.
@@ -124,7 +145,8 @@ export class SettingsResolver {
     if (!this.pullsConfiguration) return Promise.resolve(this.pushedSettings);
     let settings = this.clientSettings.get(uri);
     if (!settings) {
-      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(readClientSettings, (error: unknown) => {
+      const warn = (message: string) => this.connection.console.warn(`${uri}: ${message}`);
+      settings = this.connection.workspace.getConfiguration({ scopeUri: uri, section: SETTINGS_SECTION }).then(raw => readClientSettings(raw, warn), (error: unknown) => {
         this.connection.console.error(`Could not read the ${SETTINGS_SECTION} settings for ${uri}: ${String(error)}`);
         return this.pushedSettings;
       });
