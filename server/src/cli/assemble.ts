@@ -2,7 +2,6 @@
 // one by one as the linter checks them, the checks across drafts (core/assemble), and the issue written as text
 // or as a Word document, unless errors stop it (--force overrides them, naming each).
 
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
@@ -12,7 +11,7 @@ import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
 import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { formatters, locateProblems, type LintedFile } from './formatters';
-import { describeTargetError, errorDetail, loadInput, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
+import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
 import type { CliParams } from './main';
 import { environmentLocale, messages, type Messages } from './messages';
 import { expandTargets } from './targets';
@@ -115,7 +114,7 @@ class Assembly {
       }
       let bytes: Uint8Array;
       try {
-        bytes = await (this.params.readFile ?? readFile)(target.path);
+        bytes = await (this.params.readFile ?? readFromDisk)(target.path);
       } catch (error) {
         this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
         continue;

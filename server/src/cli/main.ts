@@ -1,7 +1,6 @@
 // The CLI: arguments → files → configuration → core → formatter. It takes its world as parameters (argv, cwd,
 // environment, streams, file access) so that tests run it in-process; cli-main.ts wires it to the process.
 
-import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
@@ -12,7 +11,7 @@ import { runExtract } from './extract';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { environmentLocale, helpText, messages, type Messages } from './messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
-import { describeTargetError, errorDetail, loadInput, toDisplayPath, type SubmissionSource } from './inputs';
+import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, type SubmissionSource } from './inputs';
 import { encodeSource, keepLineEndings, writeFileAtomic } from './source';
 import { expandTargets, type Target } from './targets';
 
@@ -84,7 +83,7 @@ class Run {
     this.locale = options.locale;
     this.say = messages[options.locale];
     this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
-    this.readFile = params.readFile ?? readFileFromDisk;
+    this.readFile = params.readFile ?? readFromDisk;
     this.writeFile = params.writeFile ?? writeFileAtomic;
   }
 
