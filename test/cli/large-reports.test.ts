@@ -10,7 +10,7 @@ import type { FormatContext, LintedFile, LocatedProblem } from '../../server/src
 import { rules, type Problem } from '../../server/src/core';
 
 const SEED = 20_261_123;
-const CONTEXT: FormatContext = { cwd: '/', locale: 'zh', color: false, quiet: false, rules, version: '0.0.0' };
+const CONTEXT: FormatContext = { cwd: '/', locale: 'zh', color: false, quiet: false, unchecked: 0, rules, version: '0.0.0' };
 
 /** Where the language server puts an offset (0-based), as the CLI's 1-based position. */
 function editorPosition(text: string, offset: number): { line: number; column: number } {

@@ -4,7 +4,7 @@
 
 import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
 import { UsageError } from './args';
 import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
@@ -15,6 +15,7 @@ import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPat
 import type { CliParams } from './main';
 import { environmentLocale, messages, type Messages } from './messages';
 import { expandTargets } from './targets';
+import { Troubles } from './trouble';
 
 /** A draft read for the issue: its text, the options its own configuration gives, and its places if a submission. */
 interface ReadDraft extends DraftInput {
@@ -50,8 +51,7 @@ class Assembly {
   private readonly cache = new ConfigCache();
   private readonly configPath?: string;
   private readonly outputPath?: string;
-  private troubled = false;
-  private readonly reportedConfigErrors = new Set<string>();
+  private readonly troubles: Troubles;
 
   constructor(
     private readonly params: CliParams,
@@ -61,6 +61,7 @@ class Assembly {
     this.sayDesk = deskMessages[options.locale];
     this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
     this.outputPath = options.outputPath === undefined ? undefined : resolve(params.cwd, options.outputPath);
+    this.troubles = new Troubles(params.stderr, options.locale);
   }
 
   private get locale(): Locale {
@@ -78,9 +79,9 @@ class Assembly {
         cwd: this.params.cwd,
       });
     } catch (error) {
-      this.reportConfigError(error);
+      this.troubles.configError(error);
     }
-    if (!drafts.length && !this.troubled) this.reportTrouble(this.sayDesk.noDraftsFound);
+    if (!drafts.length && !this.troubles.any) this.troubles.failed(this.sayDesk.noDraftsFound);
     if (!issueSettings || !drafts.length) return this.finish([], undefined);
 
     const issue = assembleIssue(drafts, {
@@ -96,7 +97,7 @@ class Assembly {
 
   private async readDrafts(): Promise<ReadDraft[]> {
     const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
-    for (const error of errors) this.reportTrouble(describeTargetError(error, this.say));
+    for (const error of errors) this.troubles.notChecked(describeTargetError(error, this.say));
     const drafts: ReadDraft[] = [];
     for (const target of targets) {
       if (target.kind !== 'file' || target.path === this.outputPath) continue;
@@ -105,7 +106,7 @@ class Assembly {
       try {
         settings = resolveFileSettings(target.path, { configPath: this.configPath, overrides: this.options.ruleOverrides, cache: this.cache, cwd: this.params.cwd });
       } catch (error) {
-        this.reportConfigError(error);
+        this.troubles.configError(error);
         continue;
       }
       if (settings.ignored) {
@@ -116,12 +117,12 @@ class Assembly {
       try {
         bytes = await (this.params.readFile ?? readFromDisk)(target.path);
       } catch (error) {
-        this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
+        this.troubles.notChecked(this.say.unreadable(displayPath, errorDetail(error)));
         continue;
       }
       const input = await loadInput(bytes, target.path, displayPath, this.say);
       if (!input.ok) {
-        this.reportTrouble(input.message);
+        this.troubles.notChecked(input.message);
         continue;
       }
       drafts.push({ name: displayPath, text: input.text, filePath: target.path, settings, submission: input.submission });
@@ -150,7 +151,7 @@ class Assembly {
 
   private async finish(files: LintedFile[], issue: AssembledIssue | undefined): Promise<number> {
     const errors = files.flatMap(file => file.problems.filter(problem => problem.severity === 'error').map(problem => ({ file, problem })));
-    const refused = !issue || this.troubled || (errors.length > 0 && !this.options.force);
+    const refused = !issue || this.troubles.any || (errors.length > 0 && !this.options.force);
     // Standard output carries the issue when there is no -o: the report then goes to standard error.
     const toStdout = this.outputPath !== undefined;
     const report = formatters[this.options.format](files, {
@@ -158,11 +159,12 @@ class Assembly {
       locale: this.locale,
       color: !!(toStdout ? this.params.stdout : this.params.stderr).isTTY && !this.params.env.NO_COLOR,
       quiet: false,
+      unchecked: this.troubles.unchecked,
       rules,
       version,
     });
     if (files.length) (toStdout ? this.params.stdout : this.params.stderr).write(report);
-    if (this.troubled || !issue) return EXIT_TROUBLE;
+    if (this.troubles.any || !issue) return EXIT_TROUBLE;
     if (refused) {
       this.params.stderr.write(`${this.sayDesk.refused(errors.length)}\n`);
       return EXIT_PROBLEMS;
@@ -200,19 +202,5 @@ class Assembly {
     }
     this.params.stderr.write(`${this.sayDesk.assembled(issue.number, items, briefs, displayPath)}\n`);
     return true;
-  }
-
-  private reportTrouble(text: string): void {
-    this.params.stderr.write(`${text}\n`);
-    this.troubled = true;
-  }
-
-  private reportConfigError(error: unknown): void {
-    if (!(error instanceof ConfigError)) throw error;
-    this.troubled = true;
-    const text = error.describe(this.locale);
-    if (this.reportedConfigErrors.has(text)) return;
-    this.reportedConfigErrors.add(text);
-    this.params.stderr.write(`${text}\n`);
   }
 }

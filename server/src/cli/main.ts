@@ -3,7 +3,7 @@
 
 import { join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { runAssemble } from './assemble';
@@ -14,6 +14,7 @@ import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, type SubmissionSource } from './inputs';
 import { encodeSource, keepLineEndings, writeFileAtomic } from './source';
 import { expandTargets, type Target } from './targets';
+import { Troubles } from './trouble';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -70,10 +71,7 @@ class Run {
   private readonly configPath?: string;
   private readonly readFile: (path: string) => Promise<Uint8Array>;
   private readonly writeFile: (path: string, data: Uint8Array) => Promise<void>;
-  /** Something could not be checked (exit code 2), though everything else was. */
-  private troubled = false;
-  /** A broken configuration file is named once, not once for every file below it. */
-  private readonly reportedConfigErrors = new Set<string>();
+  private readonly troubles: Troubles;
   private diffs = '';
 
   constructor(
@@ -85,6 +83,7 @@ class Run {
     this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
     this.readFile = params.readFile ?? readFromDisk;
     this.writeFile = params.writeFile ?? writeFileAtomic;
+    this.troubles = new Troubles(params.stderr, options.locale);
   }
 
   async execute(): Promise<number> {
@@ -93,12 +92,12 @@ class Run {
       try {
         this.cache.load(this.configPath);
       } catch (error) {
-        this.reportConfigError(error);
+        this.troubles.configError(error);
         return EXIT_TROUBLE;
       }
     }
     const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
-    for (const error of errors) this.reportTrouble(describeTargetError(error, this.say));
+    for (const error of errors) this.troubles.notChecked(describeTargetError(error, this.say));
     const files: LintedFile[] = [];
     for (const target of targets) {
       const file = await this.check(target);
@@ -120,7 +119,7 @@ class Run {
         cwd: this.params.cwd,
       });
     } catch (error) {
-      this.reportConfigError(error);
+      this.troubles.configError(error);
       return undefined;
     }
     if (settings.ignored) {
@@ -132,12 +131,12 @@ class Run {
     try {
       bytes = target.kind === 'stdin' ? await readAll(this.params.stdin) : await this.readFile(target.path);
     } catch (error) {
-      this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
+      this.troubles.notChecked(this.say.unreadable(displayPath, errorDetail(error)));
       return undefined;
     }
     const input = await loadInput(bytes, filePath, displayPath, this.say);
     if (!input.ok) {
-      this.reportTrouble(input.message);
+      this.troubles.notChecked(input.message);
       return undefined;
     }
     if (input.submission) return this.checkSubmission(input.text, input.submission, filePath!, displayPath, { ...settings.options, locale: this.locale });
@@ -172,7 +171,7 @@ class Run {
         await this.writeFile(target.path, encodeSource(fixed, source.bom));
         return { text: fixed };
       } catch (error) {
-        this.reportTrouble(this.say.notWritten(displayPath, errorDetail(error)));
+        this.troubles.failed(this.say.notWritten(displayPath, errorDetail(error)));
         return { text: source.text };
       }
     }
@@ -192,6 +191,7 @@ class Run {
       locale: this.locale,
       color: !!this.params.stdout.isTTY && !this.params.env.NO_COLOR,
       quiet: this.options.quiet,
+      unchecked: this.troubles.unchecked,
       rules,
       version,
     };
@@ -200,22 +200,8 @@ class Run {
 
     const tooManyWarnings = this.options.maxWarnings !== undefined && warningCount > this.options.maxWarnings;
     if (tooManyWarnings) this.params.stderr.write(`${this.say.tooManyWarnings(warningCount, this.options.maxWarnings!)}\n`);
-    if (this.troubled) return EXIT_TROUBLE;
+    if (this.troubles.any) return EXIT_TROUBLE;
     return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
-  }
-
-  private reportTrouble(text: string): void {
-    this.params.stderr.write(`${text}\n`);
-    this.troubled = true;
-  }
-
-  private reportConfigError(error: unknown): void {
-    if (!(error instanceof ConfigError)) throw error;
-    this.troubled = true;
-    const text = error.describe(this.locale);
-    if (this.reportedConfigErrors.has(text)) return;
-    this.reportedConfigErrors.add(text);
-    this.params.stderr.write(`${text}\n`);
   }
 }
 

@@ -60,10 +60,13 @@ export const formatStylish: Formatter = (files, context) => {
     }
   }
   if (counts.error + counts.warning + counts.info === 0) {
+    // A run that left a file unchecked is not clean, whatever the files it did check had.
+    if (context.unchecked) return `${paint('red', '✖')} ${say.notCheckedOnly(context.unchecked, files.length, context.quiet)}\n`;
     return `${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`;
   }
-  const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
+  const mark = counts.error || context.unchecked ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
   output += `\n${mark} ${paint('bold', say.summary(counts))}\n`;
+  if (context.unchecked) output += `  ${say.notChecked(context.unchecked)}\n`;
   // --fix applies the fixes of every severity, info included.
   if (fixable.error + fixable.warning + fixable.info) output += `  ${say.fixable(fixable)}\n`;
   return `${output}\n`;

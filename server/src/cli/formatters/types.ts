@@ -33,6 +33,8 @@ export interface FormatContext {
   color: boolean;
   /** Under --quiet only errors were kept: "no problems" would claim too much. */
   quiet: boolean;
+  /** Arguments and files that could not be checked (each named on standard error): the run is not clean. */
+  unchecked: number;
   rules: readonly Rule[];
   version: string;
 }
