@@ -86,6 +86,9 @@ const HEADING = /^(#{1,6})[ \t]/;
 /** Header lines; digits may be full-width (第４５期), which fullwidth-digit reports. */
 const ISSUE_LINE = /^[\s\u3000]*第[\s\u3000]*[\d０-９一二三四五六七八九十〇零百]+[\s\u3000]*期[\s\u3000]*$/;
 const DATE_LINE = /^[\s\u3000]*[\d０-９]{4}[\s\u3000]*年[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*月[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*日[\s\u3000]*$/;
+/** At the top of the text the issue line is one of the first TOP_ISSUE_LINES lines with text, its date at most TOP_DATE_LINES after it. */
+const TOP_ISSUE_LINES = 4;
+const TOP_DATE_LINES = 5;
 /** The longest header line, and what a mid-text title or office line may not contain. */
 const HEADER_LINE_MAX = 24;
 const HEADER_PUNCTUATION = /[。，；！？、（）()：:]/;
@@ -436,12 +439,12 @@ function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>
   let taken = -1;
   for (const issueAt of issueLines) {
     if (issueAt <= taken) continue;
-    const atTop = issueAt < 4 && taken < 0;
+    const atTop = issueAt < TOP_ISSUE_LINES && taken < 0;
     let from = issueAt;
     if (atTop) from = 0;
     else while (from > taken + 1 && issueAt - from < 2 && plain(from - 1)) from--;
     let dateAt = -1;
-    for (let position = issueAt + 1; position < contentLines.length && position <= issueAt + (atTop ? 5 : 2); position++) {
+    for (let position = issueAt + 1; position < contentLines.length && position <= issueAt + (atTop ? TOP_DATE_LINES : 2); position++) {
       if (DATE_LINE.test(lineText(position))) {
         dateAt = position;
         break;
@@ -463,6 +466,21 @@ function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>
     taken = last;
   }
   return first;
+}
+
+/**
+ * The offset past the lines with text at the top that decide the header there (everything before an issue line
+ * among them is its title), and `extraLines` more: a change past it leaves that header as it was. The text's end
+ * when it has fewer lines.
+ */
+export function topHeaderEnd(document: BulletinDocument, extraLines: number): number {
+  let counted = 0;
+  for (const line of document.lines) {
+    // The lines markHeader reads: all but blank lines and page furniture (header and footer lines are marked later).
+    if (line.kind === 'blank' || line.kind === 'furniture') continue;
+    if (++counted === TOP_ISSUE_LINES + TOP_DATE_LINES + extraLines) return line.next;
+  }
+  return document.text.length;
 }
 
 /**
