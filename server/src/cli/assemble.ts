@@ -154,16 +154,17 @@ class Assembly {
     const refused = !issue || this.troubles.any || (errors.length > 0 && !this.options.force);
     // Standard output carries the issue when there is no -o: the report then goes to standard error.
     const toStdout = this.outputPath !== undefined;
-    const report = formatters[this.options.format](files, {
+    const reportStream = toStdout ? this.params.stdout : this.params.stderr;
+    const context = {
       cwd: this.params.cwd,
       locale: this.locale,
-      color: !!(toStdout ? this.params.stdout : this.params.stderr).isTTY && !this.params.env.NO_COLOR,
+      color: !!reportStream.isTTY && !this.params.env.NO_COLOR,
       quiet: false,
       unchecked: this.troubles.unchecked,
       rules,
       version,
-    });
-    if (files.length) (toStdout ? this.params.stdout : this.params.stderr).write(report);
+    };
+    if (files.length) formatters[this.options.format](files, context, text => reportStream.write(text));
     if (this.troubles.any || !issue) return EXIT_TROUBLE;
     if (refused) {
       this.params.stderr.write(`${this.sayDesk.refused(errors.length)}\n`);

@@ -182,9 +182,14 @@ class Run {
   }
 
   private report(files: LintedFile[]): number {
-    const all = files.flatMap(file => file.problems);
-    const errorCount = all.filter(problem => problem.severity === 'error').length;
-    const warningCount = all.filter(problem => problem.severity === 'warning').length;
+    let errorCount = 0;
+    let warningCount = 0;
+    for (const file of files) {
+      for (const problem of file.problems) {
+        if (problem.severity === 'error') errorCount++;
+        else if (problem.severity === 'warning') warningCount++;
+      }
+    }
     const shown = this.options.quiet ? files.map(file => ({ ...file, problems: file.problems.filter(problem => problem.severity === 'error') })) : files;
     const context = {
       cwd: this.params.cwd,
@@ -195,8 +200,8 @@ class Run {
       rules,
       version,
     };
-    const diffs = this.options.format === 'stylish' || this.options.format === 'github' ? this.diffs : '';
-    this.params.stdout.write(diffs + formatters[this.options.format](shown, context));
+    if (this.diffs && (this.options.format === 'stylish' || this.options.format === 'github')) this.params.stdout.write(this.diffs);
+    formatters[this.options.format](shown, context, text => this.params.stdout.write(text));
 
     const tooManyWarnings = this.options.maxWarnings !== undefined && warningCount > this.options.maxWarnings;
     if (tooManyWarnings) this.params.stderr.write(`${this.say.tooManyWarnings(warningCount, this.options.maxWarnings!)}\n`);
