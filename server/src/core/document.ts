@@ -158,7 +158,9 @@ class Flow {
     let textEnd = 0;
     for (let position = 0; position < lineIndexes.length; position++) {
       const line = lines[lineIndexes[position]];
-      const { start, end } = trimSpan(source, line.start, line.end);
+      // Offsets, not trimSpan's object: this runs for every line, mostly before the optimizer has seen it.
+      const start = blankEnd(source, line.start, line.end);
+      const end = blankStart(source, start, line.end);
       if (start === end) continue;
       lineStarts[lineCount] = text.length;
       textStarts[lineCount] = start;
@@ -361,14 +363,24 @@ function hasCodeIn(text: string, start: number, end: number, set: CodeSet): bool
 
 /** The trimmed span of a line's text. */
 function trimSpan(text: string, start: number, end: number): Span {
+  const trimmedStart = blankEnd(text, start, end);
+  return { start: trimmedStart, end: blankStart(text, trimmedStart, end) };
+}
+
+/** The end of the blanks that open text[start, end). */
+function blankEnd(text: string, start: number, end: number): number {
   while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The start of the blanks that close text[start, end). */
+function blankStart(text: string, start: number, end: number): number {
   while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+  return end;
 }
 
 function classifyLine(text: string, start: number, end: number): LineKind {
-  let first = start;
-  while (first < end && isBlankCode(text.charCodeAt(first))) first++;
+  const first = blankEnd(text, start, end);
   if (first === end) return 'blank';
   if (end - first <= FURNITURE_MAX && FURNITURE_FIRST.has(text.charCodeAt(first)) && FURNITURE.test(text.slice(start, end))) return 'furniture';
   return 'content';
@@ -427,8 +439,11 @@ function detectDialect(text: string, lines: readonly Line[]): Dialect {
 function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>): Header | undefined {
   const issueLines: number[] = [];
   for (let position = 0; position < contentLines.length; position++) {
-    const { start, end } = trimSpan(text, lines[contentLines[position]].start, lines[contentLines[position]].end);
-    if (text.charCodeAt(start) === 0x7b2c /* 第 */ && end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(position);
+    const line = lines[contentLines[position]];
+    const start = blankEnd(text, line.start, line.end);
+    if (text.charCodeAt(start) !== 0x7b2c /* 第 */) continue;
+    const end = blankStart(text, start, line.end);
+    if (end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(position);
   }
   const lineText = (position: number) => text.slice(lines[contentLines[position]].start, lines[contentLines[position]].end);
   const plain = (position: number) => {
@@ -504,8 +519,7 @@ function markFooter(text: string, lines: Line[], textLines: ArrayLike<number>): 
   for (let position = 0; position < textLines.length; position++) {
     const index = textLines[position];
     const line = lines[index];
-    let first = line.start;
-    while (first < line.end && isBlankCode(text.charCodeAt(first))) first++;
+    const first = blankEnd(text, line.start, line.end);
     // Only a line starting with one of the footer words is sliced and tested.
     const opening = line.kind === 'content' && FOOTER_FIRST.has(text.charCodeAt(first)) ? text.slice(first, Math.min(line.end, first + 8)) : '';
     if (opening && FOOTER_LINE.test(opening)) {
