@@ -57,7 +57,7 @@ class LineTable {
     this.starts = lineStartsOf(text);
   }
 
-  /** The 0-based line of `offset` (clamped to the text), remembered for `columnAt`. */
+  /** The 0-based line of `offset` (clamped to the text); the next lookup starts from it. */
   lineAt(offset: number): number {
     const clamped = this.clamp(offset);
     const starts = this.starts;
@@ -67,7 +67,7 @@ class LineTable {
     return (this.line = line);
   }
 
-  /** The 1-based column of `offset` on its line, as `lineAt` just found it. */
+  /** The 1-based column of `offset` on `line` (which `lineAt` gave for it). */
   columnAt(offset: number, line: number): number {
     const clamped = this.clamp(offset);
     // Between the two characters of "\r\n" the position is the end of the line, as in the editor.

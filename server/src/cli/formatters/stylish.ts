@@ -93,7 +93,7 @@ function positionText(problem: LocatedProblem, say: Messages): string {
   return problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`;
 }
 
-/** A message on one row: a message with line breaks (none of the rules' has them) has them folded to a space. */
+/** A message on one row: line breaks in it (from quoted text) are folded to a space. Most have none: no regex runs then. */
 function rowMessage(problem: LocatedProblem): string {
   const message = problem.message;
   return message.includes('\n') || message.includes('\r') ? message.replace(/\s*[\r\n]+\s*/g, ' ') : message;
