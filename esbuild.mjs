@@ -118,11 +118,12 @@ if (watch) {
 
 /**
  * The V8 code cache of dist/cli.js that bin/bulletin-lint.js compiles it with (dist/cli.js.cache): made by linting
- * an example draft, so that it holds the functions every run compiles. It fits only the Node that made it; any
- * other rejects it and compiles the bundle as without one. Watch builds leave none.
+ * an example draft in the default format (stylish, what people run), so that it holds the functions such a run
+ * compiles. It fits only the Node that made it; any other rejects it and compiles the bundle as without one.
+ * Watch builds leave none.
  */
 function writeCliCodeCache() {
-  const run = spawnSync(process.execPath, [resolve(root, 'bin/bulletin-lint.js'), '--format', 'json', resolve(root, 'examples/000.txt')], {
+  const run = spawnSync(process.execPath, [resolve(root, 'bin/bulletin-lint.js'), resolve(root, 'examples/000.txt')], {
     env: { ...process.env, BULLETIN_LINT_WRITE_CODE_CACHE: '1' },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

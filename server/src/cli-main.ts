@@ -13,7 +13,8 @@ main({
   argv: process.argv.slice(2),
   cwd: process.cwd(),
   env: process.env,
-  stdin: process.stdin,
+  // process.stdin is a getter that opens a stream (and loads the modules behind it) on first read: only `-` needs it.
+  stdin: { [Symbol.asyncIterator]: () => process.stdin[Symbol.asyncIterator]() },
   stdout: process.stdout,
   stderr: process.stderr,
 }).then(

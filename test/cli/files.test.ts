@@ -58,6 +58,25 @@ describe('cli: files', () => {
     assert.equal(JSON.parse(run.stdout)[0].warningCount, 2);
   });
 
+  it('never calls a run clean that could not check a file: the summary counts what was left unchecked (zh and en)', async () => {
+    const cwd = makeWorkspace({ 'clean.txt': CLEAN_ITEM, 'spaced.txt': SPACED_ITEM, 'gbk.txt': GBK_BYTES }, CONFIG);
+    const nothingChecked = await runCli(['nosuchfile.txt'], { cwd });
+    assert.deepEqual(nothingChecked, { code: 2, stdout: '✖ 1 个文件未能检查（原因见上文）。\n', stderr: '找不到文件或文件夹：nosuchfile.txt\n' });
+    assert.equal((await runCli(['nosuchfile.txt', '--locale', 'en'], { cwd })).stdout, '✖ 1 file could not be checked (see above).\n');
+
+    const cleanBeside = await runCli(['nosuchfile.txt', 'gbk.txt', 'clean.txt'], { cwd });
+    assert.equal(cleanBeside.code, 2);
+    assert.equal(cleanBeside.stdout, '✖ 2 个文件未能检查（原因见上文）；已检查的 1 个文件中未发现问题。\n');
+    assert.equal(
+      (await runCli(['nosuchfile.txt', 'clean.txt', '--locale', 'en', '--quiet'], { cwd })).stdout,
+      '✖ 1 file could not be checked (see above); no errors found in the 1 file checked.\n',
+    );
+
+    const problemsBeside = await runCli(['nosuchfile.txt', 'spaced.txt', '--locale', 'en'], { cwd });
+    assert.equal(problemsBeside.code, 2);
+    assert.ok(problemsBeside.stdout.endsWith('\n✖ 2 problems (0 errors, 2 warnings)\n  1 file could not be checked (see above).\n  2 warnings can be fixed with --fix.\n\n'), problemsBeside.stdout);
+  });
+
   it('refuses binary files and text that is not UTF-8, naming them, and checks the others', async () => {
     const cwd = makeWorkspace(
       {

@@ -2,20 +2,20 @@
 // one by one as the linter checks them, the checks across drafts (core/assemble), and the issue written as text
 // or as a Word document, unless errors stop it (--force overrides them, naming each).
 
-import { readFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
 import { UsageError } from './args';
 import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
 import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { formatters, locateProblems, type LintedFile } from './formatters';
-import { describeTargetError, errorDetail, loadInput, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
+import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
 import type { CliParams } from './main';
 import { environmentLocale, messages, type Messages } from './messages';
 import { expandTargets } from './targets';
+import { Troubles } from './trouble';
 
 /** A draft read for the issue: its text, the options its own configuration gives, and its places if a submission. */
 interface ReadDraft extends DraftInput {
@@ -51,8 +51,7 @@ class Assembly {
   private readonly cache = new ConfigCache();
   private readonly configPath?: string;
   private readonly outputPath?: string;
-  private troubled = false;
-  private readonly reportedConfigErrors = new Set<string>();
+  private readonly troubles: Troubles;
 
   constructor(
     private readonly params: CliParams,
@@ -62,6 +61,7 @@ class Assembly {
     this.sayDesk = deskMessages[options.locale];
     this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
     this.outputPath = options.outputPath === undefined ? undefined : resolve(params.cwd, options.outputPath);
+    this.troubles = new Troubles(params.stderr, options.locale);
   }
 
   private get locale(): Locale {
@@ -79,9 +79,9 @@ class Assembly {
         cwd: this.params.cwd,
       });
     } catch (error) {
-      this.reportConfigError(error);
+      this.troubles.configError(error);
     }
-    if (!drafts.length && !this.troubled) this.reportTrouble(this.sayDesk.noDraftsFound);
+    if (!drafts.length && !this.troubles.any) this.troubles.failed(this.sayDesk.noDraftsFound);
     if (!issueSettings || !drafts.length) return this.finish([], undefined);
 
     const issue = assembleIssue(drafts, {
@@ -97,7 +97,7 @@ class Assembly {
 
   private async readDrafts(): Promise<ReadDraft[]> {
     const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
-    for (const error of errors) this.reportTrouble(describeTargetError(error, this.say));
+    for (const error of errors) this.troubles.notChecked(describeTargetError(error, this.say));
     const drafts: ReadDraft[] = [];
     for (const target of targets) {
       if (target.kind !== 'file' || target.path === this.outputPath) continue;
@@ -106,7 +106,7 @@ class Assembly {
       try {
         settings = resolveFileSettings(target.path, { configPath: this.configPath, overrides: this.options.ruleOverrides, cache: this.cache, cwd: this.params.cwd });
       } catch (error) {
-        this.reportConfigError(error);
+        this.troubles.configError(error);
         continue;
       }
       if (settings.ignored) {
@@ -115,14 +115,14 @@ class Assembly {
       }
       let bytes: Uint8Array;
       try {
-        bytes = await (this.params.readFile ?? readFile)(target.path);
+        bytes = await (this.params.readFile ?? readFromDisk)(target.path);
       } catch (error) {
-        this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
+        this.troubles.notChecked(this.say.unreadable(displayPath, errorDetail(error)));
         continue;
       }
       const input = await loadInput(bytes, target.path, displayPath, this.say);
       if (!input.ok) {
-        this.reportTrouble(input.message);
+        this.troubles.notChecked(input.message);
         continue;
       }
       drafts.push({ name: displayPath, text: input.text, filePath: target.path, settings, submission: input.submission });
@@ -151,19 +151,21 @@ class Assembly {
 
   private async finish(files: LintedFile[], issue: AssembledIssue | undefined): Promise<number> {
     const errors = files.flatMap(file => file.problems.filter(problem => problem.severity === 'error').map(problem => ({ file, problem })));
-    const refused = !issue || this.troubled || (errors.length > 0 && !this.options.force);
+    const refused = !issue || this.troubles.any || (errors.length > 0 && !this.options.force);
     // Standard output carries the issue when there is no -o: the report then goes to standard error.
     const toStdout = this.outputPath !== undefined;
-    const report = formatters[this.options.format](files, {
+    const reportStream = toStdout ? this.params.stdout : this.params.stderr;
+    const context = {
       cwd: this.params.cwd,
       locale: this.locale,
-      color: !!(toStdout ? this.params.stdout : this.params.stderr).isTTY && !this.params.env.NO_COLOR,
+      color: !!reportStream.isTTY && !this.params.env.NO_COLOR,
       quiet: false,
+      unchecked: this.troubles.unchecked,
       rules,
       version,
-    });
-    if (files.length) (toStdout ? this.params.stdout : this.params.stderr).write(report);
-    if (this.troubled || !issue) return EXIT_TROUBLE;
+    };
+    if (files.length) formatters[this.options.format](files, context, text => reportStream.write(text));
+    if (this.troubles.any || !issue) return EXIT_TROUBLE;
     if (refused) {
       this.params.stderr.write(`${this.sayDesk.refused(errors.length)}\n`);
       return EXIT_PROBLEMS;
@@ -201,19 +203,5 @@ class Assembly {
     }
     this.params.stderr.write(`${this.sayDesk.assembled(issue.number, items, briefs, displayPath)}\n`);
     return true;
-  }
-
-  private reportTrouble(text: string): void {
-    this.params.stderr.write(`${text}\n`);
-    this.troubled = true;
-  }
-
-  private reportConfigError(error: unknown): void {
-    if (!(error instanceof ConfigError)) throw error;
-    this.troubled = true;
-    const text = error.describe(this.locale);
-    if (this.reportedConfigErrors.has(text)) return;
-    this.reportedConfigErrors.add(text);
-    this.params.stderr.write(`${text}\n`);
   }
 }

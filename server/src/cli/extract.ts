@@ -1,7 +1,6 @@
 // bulletin-lint extract SUBMISSION [-o draft.txt]: a submission (.docx, .pdf or extracted text) written out as a
 // clean draft (see core/assemble/layout.ts).
 
-import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
 import { cleanDraft } from '../core';
@@ -9,7 +8,7 @@ import { UsageError } from './args';
 import { parseExtractArgs } from './desk-args';
 import { deskHelpText, deskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
-import { errorDetail, loadInput, toDisplayPath, writeOutputFile } from './inputs';
+import { errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile } from './inputs';
 import type { CliParams } from './main';
 import { environmentLocale, messages } from './messages';
 
@@ -47,7 +46,7 @@ export async function runExtract(params: CliParams, argv: readonly string[]): Pr
   }
   let bytes: Uint8Array;
   try {
-    bytes = await (params.readFile ?? readFile)(inputPath);
+    bytes = await (params.readFile ?? readFromDisk)(inputPath);
   } catch (error) {
     params.stderr.write(`${(errorDetail(error) === 'ENOENT' ? say.notFound(displayPath) : say.unreadable(displayPath, errorDetail(error)))}\n`);
     return EXIT_TROUBLE;

@@ -1,7 +1,7 @@
 // One file's bytes to the text the core reads: a draft (UTF-8 text) or a submission (.docx, .pdf, by its name),
 // or the message that says why it cannot be read. Shared by linting, extract and assemble.
 
-import { mkdir, writeFile } from 'node:fs/promises';
+import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
 import { placesIn, readSubmission, submissionFormatOf, SubmissionError, type Place, type Submission, type SubmissionFormat } from '../submissions';
 import type { Messages } from './messages';
@@ -33,10 +33,18 @@ export async function loadInput(bytes: Uint8Array, filePath: string | undefined,
   return { ok: true, text: source.text, bom: source.bom };
 }
 
+/**
+ * Reads a file named on the command line. Synchronously: the CLI reads one file at a time anyway, and node:fs/promises
+ * (loaded on first use of `fs.promises`) would add its modules to every start for a draft of a few kilobytes.
+ */
+export async function readFromDisk(path: string): Promise<Uint8Array> {
+  return readFileSync(path);
+}
+
 /** Writes a file that extract or assemble produces (its folder made if need be). */
 export async function writeOutputFile(path: string, data: Uint8Array | string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
-  await writeFile(path, data);
+  await fs.mkdir(dirname(path), { recursive: true });
+  await fs.writeFile(path, data);
 }
 
 /** Paths as people read them: relative to the working folder, with "/" on every system. */

@@ -1,10 +1,9 @@
 // The CLI: arguments → files → configuration → core → formatter. It takes its world as parameters (argv, cwd,
 // environment, streams, file access) so that tests run it in-process; cli-main.ts wires it to the process.
 
-import { readFile as readFileFromDisk } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { version } from '../../../package.json';
-import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
 import { parseCliArgs, UsageError, type CliOptions } from './args';
 import { runAssemble } from './assemble';
@@ -12,9 +11,10 @@ import { runExtract } from './extract';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { environmentLocale, helpText, messages, type Messages } from './messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
-import { describeTargetError, errorDetail, loadInput, toDisplayPath, type SubmissionSource } from './inputs';
+import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, type SubmissionSource } from './inputs';
 import { encodeSource, keepLineEndings, writeFileAtomic } from './source';
 import { expandTargets, type Target } from './targets';
+import { Troubles } from './trouble';
 
 export interface OutputStream {
   write(text: string): unknown;
@@ -71,10 +71,7 @@ class Run {
   private readonly configPath?: string;
   private readonly readFile: (path: string) => Promise<Uint8Array>;
   private readonly writeFile: (path: string, data: Uint8Array) => Promise<void>;
-  /** Something could not be checked (exit code 2), though everything else was. */
-  private troubled = false;
-  /** A broken configuration file is named once, not once for every file below it. */
-  private readonly reportedConfigErrors = new Set<string>();
+  private readonly troubles: Troubles;
   private diffs = '';
 
   constructor(
@@ -84,8 +81,9 @@ class Run {
     this.locale = options.locale;
     this.say = messages[options.locale];
     this.configPath = options.configPath === undefined ? undefined : resolve(params.cwd, options.configPath);
-    this.readFile = params.readFile ?? readFileFromDisk;
+    this.readFile = params.readFile ?? readFromDisk;
     this.writeFile = params.writeFile ?? writeFileAtomic;
+    this.troubles = new Troubles(params.stderr, options.locale);
   }
 
   async execute(): Promise<number> {
@@ -94,12 +92,12 @@ class Run {
       try {
         this.cache.load(this.configPath);
       } catch (error) {
-        this.reportConfigError(error);
+        this.troubles.configError(error);
         return EXIT_TROUBLE;
       }
     }
     const { targets, errors } = await expandTargets(this.options.targets, this.params.cwd);
-    for (const error of errors) this.reportTrouble(describeTargetError(error, this.say));
+    for (const error of errors) this.troubles.notChecked(describeTargetError(error, this.say));
     const files: LintedFile[] = [];
     for (const target of targets) {
       const file = await this.check(target);
@@ -121,7 +119,7 @@ class Run {
         cwd: this.params.cwd,
       });
     } catch (error) {
-      this.reportConfigError(error);
+      this.troubles.configError(error);
       return undefined;
     }
     if (settings.ignored) {
@@ -133,12 +131,12 @@ class Run {
     try {
       bytes = target.kind === 'stdin' ? await readAll(this.params.stdin) : await this.readFile(target.path);
     } catch (error) {
-      this.reportTrouble(this.say.unreadable(displayPath, errorDetail(error)));
+      this.troubles.notChecked(this.say.unreadable(displayPath, errorDetail(error)));
       return undefined;
     }
     const input = await loadInput(bytes, filePath, displayPath, this.say);
     if (!input.ok) {
-      this.reportTrouble(input.message);
+      this.troubles.notChecked(input.message);
       return undefined;
     }
     if (input.submission) return this.checkSubmission(input.text, input.submission, filePath!, displayPath, { ...settings.options, locale: this.locale });
@@ -173,7 +171,7 @@ class Run {
         await this.writeFile(target.path, encodeSource(fixed, source.bom));
         return { text: fixed };
       } catch (error) {
-        this.reportTrouble(this.say.notWritten(displayPath, errorDetail(error)));
+        this.troubles.failed(this.say.notWritten(displayPath, errorDetail(error)));
         return { text: source.text };
       }
     }
@@ -184,39 +182,31 @@ class Run {
   }
 
   private report(files: LintedFile[]): number {
-    const all = files.flatMap(file => file.problems);
-    const errorCount = all.filter(problem => problem.severity === 'error').length;
-    const warningCount = all.filter(problem => problem.severity === 'warning').length;
+    let errorCount = 0;
+    let warningCount = 0;
+    for (const file of files) {
+      for (const problem of file.problems) {
+        if (problem.severity === 'error') errorCount++;
+        else if (problem.severity === 'warning') warningCount++;
+      }
+    }
     const shown = this.options.quiet ? files.map(file => ({ ...file, problems: file.problems.filter(problem => problem.severity === 'error') })) : files;
     const context = {
       cwd: this.params.cwd,
       locale: this.locale,
       color: !!this.params.stdout.isTTY && !this.params.env.NO_COLOR,
       quiet: this.options.quiet,
+      unchecked: this.troubles.unchecked,
       rules,
       version,
     };
-    const diffs = this.options.format === 'stylish' || this.options.format === 'github' ? this.diffs : '';
-    this.params.stdout.write(diffs + formatters[this.options.format](shown, context));
+    if (this.diffs && (this.options.format === 'stylish' || this.options.format === 'github')) this.params.stdout.write(this.diffs);
+    formatters[this.options.format](shown, context, text => this.params.stdout.write(text));
 
     const tooManyWarnings = this.options.maxWarnings !== undefined && warningCount > this.options.maxWarnings;
     if (tooManyWarnings) this.params.stderr.write(`${this.say.tooManyWarnings(warningCount, this.options.maxWarnings!)}\n`);
-    if (this.troubled) return EXIT_TROUBLE;
+    if (this.troubles.any) return EXIT_TROUBLE;
     return errorCount > 0 || tooManyWarnings ? EXIT_PROBLEMS : EXIT_OK;
-  }
-
-  private reportTrouble(text: string): void {
-    this.params.stderr.write(`${text}\n`);
-    this.troubled = true;
-  }
-
-  private reportConfigError(error: unknown): void {
-    if (!(error instanceof ConfigError)) throw error;
-    this.troubled = true;
-    const text = error.describe(this.locale);
-    if (this.reportedConfigErrors.has(text)) return;
-    this.reportedConfigErrors.add(text);
-    this.params.stderr.write(`${text}\n`);
   }
 }
 

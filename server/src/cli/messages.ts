@@ -113,6 +113,10 @@ export interface Messages {
   ignoredFile: Message<[path: string]>;
   noProblems: Message<[fileCount: number]>;
   noErrors: Message<[fileCount: number]>;
+  /** The summary when nothing checked has problems but something could not be checked. */
+  notCheckedOnly: Message<[uncheckedCount: number, fileCount: number, quiet: boolean]>;
+  /** The line under the summary of problems when something could not be checked. */
+  notChecked: Message<[uncheckedCount: number]>;
   summary: Message<[counts: Record<Severity, number>]>;
   fixable: Message<[counts: Record<Severity, number>]>;
   tooManyWarnings: Message<[count: number, max: number]>;
@@ -146,6 +150,9 @@ export const messages: Record<Locale, Messages> = {
     ignoredFile: path => `${path} 已按配置中的 ignorePatterns 忽略`,
     noProblems: fileCount => `已检查 ${fileCount} 个文件，未发现问题。`,
     noErrors: fileCount => `已检查 ${fileCount} 个文件，未发现错误。`,
+    notCheckedOnly: (uncheckedCount, fileCount, quiet) =>
+      `${uncheckedCount} 个文件未能检查（原因见上文）${fileCount ? `；已检查的 ${fileCount} 个文件中未发现${quiet ? '错误' : '问题'}` : ''}。`,
+    notChecked: uncheckedCount => `${uncheckedCount} 个文件未能检查（原因见上文）。`,
     summary: ({ error, warning, info }) => `共 ${error + warning + info} 个问题（${error} 个错误，${warning} 个警告${info ? `，${info} 个提示` : ''}）`,
     fixable: ({ error, warning, info }) => {
       const parts = [error ? `${error} 个错误` : '', warning ? `${warning} 个警告` : '', info ? `${info} 个提示` : ''];
@@ -195,6 +202,9 @@ export const messages: Record<Locale, Messages> = {
     ignoredFile: path => `${path} is ignored by ignorePatterns in the configuration`,
     noProblems: fileCount => `${counted(fileCount, 'file')} checked, no problems found.`,
     noErrors: fileCount => `${counted(fileCount, 'file')} checked, no errors found.`,
+    notCheckedOnly: (uncheckedCount, fileCount, quiet) =>
+      `${counted(uncheckedCount, 'file')} could not be checked (see above)${fileCount ? `; no ${quiet ? 'errors' : 'problems'} found in the ${counted(fileCount, 'file')} checked` : ''}.`,
+    notChecked: uncheckedCount => `${counted(uncheckedCount, 'file')} could not be checked (see above).`,
     summary: ({ error, warning, info }) =>
       `${counted(error + warning + info, 'problem')} (${counted(error, 'error')}, ${counted(warning, 'warning')}${info ? `, ${info} info` : ''})`,
     fixable: ({ error, warning, info }) => {

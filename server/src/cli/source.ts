@@ -2,8 +2,8 @@
 // fixes are written atomically (a temporary file in the same folder, then a rename) with the file's BOM and
 // line endings as they were.
 
-import { constants } from 'node:fs';
-import { access, chmod, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
+// fs.promises rather than node:fs/promises: the getter loads it when --fix first writes, not at every start.
+import { constants, promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 
 const BOM = '\uFEFF';
@@ -44,18 +44,18 @@ export function encodeSource(text: string, bom: boolean): Uint8Array {
  * needs only the folder's permission and would replace a read-only file.
  */
 export async function writeFileAtomic(path: string, data: Uint8Array): Promise<void> {
-  const target = await realpath(path);
-  await access(target, constants.W_OK);
-  const { mode } = await stat(target);
+  const target = await fs.realpath(path);
+  await fs.access(target, constants.W_OK);
+  const { mode } = await fs.stat(target);
   // Required here, not imported: node:crypto is loaded only when --fix writes a file.
   const { randomBytes } = require('node:crypto') as typeof import('node:crypto');
   const temporary = join(dirname(target), `.${basename(target)}.${randomBytes(6).toString('hex')}.tmp`);
   try {
-    await writeFile(temporary, data, { flag: 'wx' });
-    await chmod(temporary, mode & 0o7777);
-    await rename(temporary, target);
+    await fs.writeFile(temporary, data, { flag: 'wx' });
+    await fs.chmod(temporary, mode & 0o7777);
+    await fs.rename(temporary, target);
   } catch (error) {
-    await rm(temporary, { force: true });
+    await fs.rm(temporary, { force: true });
     throw error;
   }
 }

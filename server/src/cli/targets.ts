@@ -1,7 +1,8 @@
 // From the command line's files, folders and globs to the list of files to lint, in a stable order.
 
-import type { Dirent } from 'node:fs';
-import { readdir, stat } from 'node:fs/promises';
+// Synchronous file system calls: the CLI walks one argument at a time anyway, and node:fs/promises would add its
+// modules to every start.
+import { readdirSync, statSync, type Dirent } from 'node:fs';
 import { extname, join, resolve } from 'node:path';
 import { SUBMISSION_EXTENSIONS } from '../submissions';
 
@@ -47,7 +48,7 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
     const path = resolve(cwd, argument);
     let isDirectory: boolean;
     try {
-      isDirectory = (await stat(path)).isDirectory();
+      isDirectory = statSync(path).isDirectory();
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT' && code !== 'ENOTDIR') {
@@ -65,7 +66,7 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
       add(path, true);
       continue;
     }
-    for (const file of await walk(path, argument, errors, [])) add(file, false);
+    for (const file of walk(path, argument, errors, [])) add(file, false);
   }
   return { targets, errors };
 }
@@ -77,10 +78,10 @@ export async function expandTargets(argumentsGiven: readonly string[], cwd: stri
  * the rest of the tree is still walked. The files are appended to `files` (a spread of a subfolder's list into
  * push() would overflow the call stack on a folder of some 100,000 drafts).
  */
-async function walk(folder: string, shownAs: string, errors: TargetError[], files: string[]): Promise<string[]> {
+function walk(folder: string, shownAs: string, errors: TargetError[], files: string[]): string[] {
   let entries: Dirent[];
   try {
-    entries = await readdir(folder, { withFileTypes: true });
+    entries = readdirSync(folder, { withFileTypes: true });
   } catch (error) {
     errors.push({ kind: 'unreadable', argument: shownAs, detail: (error as NodeJS.ErrnoException).code ?? String(error) });
     return files;
@@ -90,7 +91,7 @@ async function walk(folder: string, shownAs: string, errors: TargetError[], file
     const path = join(folder, entry.name);
     if (entry.isDirectory()) {
       if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue;
-      await walk(path, join(shownAs, entry.name), errors, files);
+      walk(path, join(shownAs, entry.name), errors, files);
     } else if (entry.isFile() && FOLDER_EXTENSIONS.includes(extname(entry.name).toLowerCase()) && !entry.name.startsWith(WORD_LOCK_PREFIX)) {
       files.push(path);
     }

@@ -86,6 +86,9 @@ const HEADING = /^(#{1,6})[ \t]/;
 /** Header lines; digits may be full-width (第４５期), which fullwidth-digit reports. */
 const ISSUE_LINE = /^[\s\u3000]*第[\s\u3000]*[\d０-９一二三四五六七八九十〇零百]+[\s\u3000]*期[\s\u3000]*$/;
 const DATE_LINE = /^[\s\u3000]*[\d０-９]{4}[\s\u3000]*年[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*月[\s\u3000]*[\d０-９]{1,2}[\s\u3000]*日[\s\u3000]*$/;
+/** At the top of the text the issue line is one of the first TOP_ISSUE_LINES lines with text, its date at most TOP_DATE_LINES after it. */
+const TOP_ISSUE_LINES = 4;
+const TOP_DATE_LINES = 5;
 /** The longest header line, and what a mid-text title or office line may not contain. */
 const HEADER_LINE_MAX = 24;
 const HEADER_PUNCTUATION = /[。，；！？、（）()：:]/;
@@ -155,7 +158,9 @@ class Flow {
     let textEnd = 0;
     for (let position = 0; position < lineIndexes.length; position++) {
       const line = lines[lineIndexes[position]];
-      const { start, end } = trimSpan(source, line.start, line.end);
+      // Offsets, not trimSpan's object: this runs for every line, mostly before the optimizer has seen it.
+      const start = blankEnd(source, line.start, line.end);
+      const end = blankStart(source, start, line.end);
       if (start === end) continue;
       lineStarts[lineCount] = text.length;
       textStarts[lineCount] = start;
@@ -358,14 +363,24 @@ function hasCodeIn(text: string, start: number, end: number, set: CodeSet): bool
 
 /** The trimmed span of a line's text. */
 function trimSpan(text: string, start: number, end: number): Span {
+  const trimmedStart = blankEnd(text, start, end);
+  return { start: trimmedStart, end: blankStart(text, trimmedStart, end) };
+}
+
+/** The end of the blanks that open text[start, end). */
+function blankEnd(text: string, start: number, end: number): number {
   while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The start of the blanks that close text[start, end). */
+function blankStart(text: string, start: number, end: number): number {
   while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
-  return { start, end };
+  return end;
 }
 
 function classifyLine(text: string, start: number, end: number): LineKind {
-  let first = start;
-  while (first < end && isBlankCode(text.charCodeAt(first))) first++;
+  const first = blankEnd(text, start, end);
   if (first === end) return 'blank';
   if (end - first <= FURNITURE_MAX && FURNITURE_FIRST.has(text.charCodeAt(first)) && FURNITURE.test(text.slice(start, end))) return 'furniture';
   return 'content';
@@ -424,8 +439,11 @@ function detectDialect(text: string, lines: readonly Line[]): Dialect {
 function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>): Header | undefined {
   const issueLines: number[] = [];
   for (let position = 0; position < contentLines.length; position++) {
-    const { start, end } = trimSpan(text, lines[contentLines[position]].start, lines[contentLines[position]].end);
-    if (text.charCodeAt(start) === 0x7b2c /* 第 */ && end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(position);
+    const line = lines[contentLines[position]];
+    const start = blankEnd(text, line.start, line.end);
+    if (text.charCodeAt(start) !== 0x7b2c /* 第 */) continue;
+    const end = blankStart(text, start, line.end);
+    if (end - start <= HEADER_LINE_MAX && ISSUE_LINE.test(text.slice(start, end))) issueLines.push(position);
   }
   const lineText = (position: number) => text.slice(lines[contentLines[position]].start, lines[contentLines[position]].end);
   const plain = (position: number) => {
@@ -436,12 +454,12 @@ function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>
   let taken = -1;
   for (const issueAt of issueLines) {
     if (issueAt <= taken) continue;
-    const atTop = issueAt < 4 && taken < 0;
+    const atTop = issueAt < TOP_ISSUE_LINES && taken < 0;
     let from = issueAt;
     if (atTop) from = 0;
     else while (from > taken + 1 && issueAt - from < 2 && plain(from - 1)) from--;
     let dateAt = -1;
-    for (let position = issueAt + 1; position < contentLines.length && position <= issueAt + (atTop ? 5 : 2); position++) {
+    for (let position = issueAt + 1; position < contentLines.length && position <= issueAt + (atTop ? TOP_DATE_LINES : 2); position++) {
       if (DATE_LINE.test(lineText(position))) {
         dateAt = position;
         break;
@@ -466,6 +484,21 @@ function markHeader(text: string, lines: Line[], contentLines: ArrayLike<number>
 }
 
 /**
+ * The offset past the lines with text at the top that decide the header there (everything before an issue line
+ * among them is its title), and `extraLines` more: a change past it leaves that header as it was. The text's end
+ * when it has fewer lines.
+ */
+export function topHeaderEnd(document: BulletinDocument, extraLines: number): number {
+  let counted = 0;
+  for (const line of document.lines) {
+    // The lines markHeader reads: all but blank lines and page furniture (header and footer lines are marked later).
+    if (line.kind === 'blank' || line.kind === 'furniture') continue;
+    if (++counted === TOP_ISSUE_LINES + TOP_DATE_LINES + extraLines) return line.next;
+  }
+  return document.text.length;
+}
+
+/**
  * Marks footer lines (本期送：…, 发：…, 责任编辑：…): the run of footer lines that ends the text, and any run in
  * mid-text that holds a line no body text starts with (本期送, 抄送, 责任编辑 …; issues pasted one after
  * another). Returns the last footer. `textLines` are the lines with text, header lines among them (they end a run).
@@ -486,8 +519,7 @@ function markFooter(text: string, lines: Line[], textLines: ArrayLike<number>): 
   for (let position = 0; position < textLines.length; position++) {
     const index = textLines[position];
     const line = lines[index];
-    let first = line.start;
-    while (first < line.end && isBlankCode(text.charCodeAt(first))) first++;
+    const first = blankEnd(text, line.start, line.end);
     // Only a line starting with one of the footer words is sliced and tested.
     const opening = line.kind === 'content' && FOOTER_FIRST.has(text.charCodeAt(first)) ? text.slice(first, Math.min(line.end, first + 8)) : '';
     if (opening && FOOTER_LINE.test(opening)) {

@@ -27,7 +27,7 @@
 // test/property/incremental.property.test.ts checks on random drafts and random edits that the result equals a
 // full lint exactly; widen the fallbacks here rather than accept a difference.
 
-import { parseDocument, type BulletinDocument } from './document';
+import { parseDocument, topHeaderEnd, type BulletinDocument } from './document';
 import { lintDocument } from './lint';
 import type { Dialect, LintOptions, Problem, TextEdit } from './types';
 
@@ -84,16 +84,15 @@ interface Reading {
   quoted: Spans;
   /** Quotation openers (“ 《) neither opening nor inside a quoted span: dropped, unclosed or skipped by the scan. */
   strayOpeners: Int32Array;
-  /** End of the text's opening lines, which decide the issue header at the top (see `TOP_LINES`). */
+  /** End of the text's opening lines, which decide the issue header at the top, and `SAFETY_LINES` more. */
   topEnd: number;
 }
 
 /**
- * The parser takes everything before an issue line (第 45 期) as the header's title when that line is among the
- * first four content lines of the text, and the date up to five lines after it: a change within the first nine
- * content lines can remake the header at the top, whatever the window. Three more lines are kept for safety.
+ * A change among the lines that decide the header at the top can remake it, whatever the window (see topHeaderEnd):
+ * so can one within this many lines more, for safety.
  */
-const TOP_LINES = 12;
+const SAFETY_LINES = 3;
 
 let snapshotCount = 0;
 
@@ -215,17 +214,7 @@ function readingOf(document: BulletinDocument): Reading {
   const cuttable = new Uint8Array(blocks.length);
   blocks.forEach((block, index) => { cuttable[index] = document.dialect === 'items' || block.kind === 'article' ? 1 : 0; });
   const quoted = spansOf(document.quoted);
-  return { blocks: spansOf(blocks), cuttable, quoted, strayOpeners: strayOpeners(document.text, 0, document.text.length, quoted, 0), topEnd: topEnd(document) };
-}
-
-/** The offset past the first TOP_LINES lines that are neither blank nor page furniture (the text's end if fewer). */
-function topEnd(document: BulletinDocument): number {
-  let counted = 0;
-  for (const line of document.lines) {
-    if (line.kind === 'blank' || line.kind === 'furniture') continue;
-    if (++counted === TOP_LINES) return line.next;
-  }
-  return document.text.length;
+  return { blocks: spansOf(blocks), cuttable, quoted, strayOpeners: strayOpeners(document.text, 0, document.text.length, quoted, 0), topEnd: topHeaderEnd(document, SAFETY_LINES) };
 }
 
 function spansOf(spans: ReadonlyArray<{ start: number; end: number }>): Spans {

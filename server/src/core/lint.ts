@@ -96,16 +96,27 @@ function mergeInOrder(lists: readonly Problem[][]): Problem[] {
     .map(list => (isInOrder(list) ? list : list.slice().sort(byPosition)))
     .sort((a, b) => byRuleId(a[0].ruleId, b[0].ruleId));
   if (runs.length === 1) return runs[0];
-  const heads = runs.map(() => 0);
-  const merged: Problem[] = [];
-  while (runs.length > 0) {
+  let total = 0;
+  for (const run of runs) total += run.length;
+  const merged = new Array<Problem>(total);
+  // Each run's next problem, and its start and end: the scan over the heads reads typed arrays, not the problems.
+  const heads = new Int32Array(runs.length);
+  const headStarts = new Float64Array(runs.length);
+  const headEnds = new Float64Array(runs.length);
+  const advance = (run: number, index: number) => {
+    heads[run] = index;
+    // An exhausted run's head sorts after every problem.
+    headStarts[run] = index < runs[run].length ? runs[run][index].start : Infinity;
+    headEnds[run] = index < runs[run].length ? runs[run][index].end : Infinity;
+  };
+  for (let run = 0; run < runs.length; run++) advance(run, 0);
+  for (let index = 0; index < total; index++) {
     let first = 0;
-    for (let run = 1; run < runs.length; run++) if (byPosition(runs[run][heads[run]], runs[first][heads[first]]) < 0) first = run;
-    merged.push(runs[first][heads[first]++]);
-    if (heads[first] === runs[first].length) {
-      runs.splice(first, 1);
-      heads.splice(first, 1);
+    for (let run = 1; run < runs.length; run++) {
+      if (headStarts[run] < headStarts[first] || (headStarts[run] === headStarts[first] && headEnds[run] < headEnds[first])) first = run;
     }
+    merged[index] = runs[first][heads[first]];
+    advance(first, heads[first] + 1);
   }
   return merged;
 }

@@ -15,9 +15,9 @@ function escapeProperty(text: string): string {
   return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-export const formatGithub: Formatter = (files, context) => {
-  let output = '';
+export const formatGithub: Formatter = (files, context, write) => {
   for (const file of files) {
+    let output = '';
     for (const problem of file.problems) {
       const properties = [
         `file=${escapeProperty(file.displayPath)}`,
@@ -31,6 +31,6 @@ export const formatGithub: Formatter = (files, context) => {
       const message = problem.place ? `${messages[context.locale].place(problem.place)}${context.locale === 'zh' ? '：' : ': '}${problem.message}` : problem.message;
       output += `::${COMMANDS[problem.severity]} ${properties.join(',')}::${escapeData(message)}\n`;
     }
+    if (output) write(output);
   }
-  return output;
 };

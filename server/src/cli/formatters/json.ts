@@ -87,4 +87,4 @@ export function toEslintResults(files: readonly LintedFile[]): EslintResult[] {
   });
 }
 
-export const formatJson: Formatter = files => `${JSON.stringify(toEslintResults(files))}\n`;
+export const formatJson: Formatter = (files, _context, write) => write(`${JSON.stringify(toEslintResults(files))}\n`);

@@ -20,7 +20,16 @@ const CR = 13;
 const NEARBY_LINES = 4;
 
 /** The offset where each line starts; "\r\n" is one line break. */
-function lineStartsOf(text: string): number[] {
+function lineStartsOf(text: string): Int32Array {
+  // Most drafts break lines with "\n" alone: indexOf finds them several times faster than reading every character.
+  if (!text.includes('\r')) {
+    let count = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) count++;
+    const starts = new Int32Array(count);
+    let line = 1;
+    for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) starts[line++] = at + 1;
+    return starts;
+  }
   const starts = [0];
   for (let index = 0; index < text.length; index++) {
     const code = text.charCodeAt(index);
@@ -31,32 +40,62 @@ function lineStartsOf(text: string): number[] {
       starts.push(index + 1);
     }
   }
-  return starts;
+  return Int32Array.from(starts);
 }
 
 /**
- * A converter from offsets of `text` to positions, built on one table of line starts. Problems come in text
- * order and end near where they start, so each lookup first tries the line of the previous one and the few after
- * it, and searches the table only when the offset is elsewhere.
+ * Offsets of `text` to lines and columns, on one table of line starts. Problems come in text order and end near
+ * where they start, so each lookup first tries the line of the previous one and the few after it, and searches
+ * the table only when the offset is elsewhere.
  */
-export function positionsIn(text: string): (offset: number) => Position {
-  const starts = lineStartsOf(text);
-  const lastLine = starts.length - 1;
-  let line = 0;
-  /** The start of the line after `index`; past the last line, never reached. */
-  const nextStart = (index: number) => (index < lastLine ? starts[index + 1] : Infinity);
-  return offset => {
-    const clamped = Math.max(0, Math.min(offset, text.length));
-    if (clamped < starts[line] || clamped >= nextStart(line + NEARBY_LINES)) line = lineAt(starts, clamped);
-    else while (clamped >= nextStart(line)) line++;
+class LineTable {
+  private readonly starts: Int32Array;
+  /** The line of the last lookup (0-based). */
+  private line = 0;
+
+  constructor(private readonly text: string) {
+    this.starts = lineStartsOf(text);
+  }
+
+  /** The 0-based line of `offset` (clamped to the text); the next lookup starts from it. */
+  lineAt(offset: number): number {
+    const clamped = this.clamp(offset);
+    const starts = this.starts;
+    let line = this.line;
+    if (clamped < starts[line] || clamped >= this.nextStart(line + NEARBY_LINES)) line = lastLineStartingAt(starts, clamped);
+    else while (clamped >= this.nextStart(line)) line++;
+    return (this.line = line);
+  }
+
+  /** The 1-based column of `offset` on `line` (which `lineAt` gave for it). */
+  columnAt(offset: number, line: number): number {
+    const clamped = this.clamp(offset);
     // Between the two characters of "\r\n" the position is the end of the line, as in the editor.
-    const column = clamped > starts[line] && text.charCodeAt(clamped - 1) === CR ? clamped - 1 : clamped;
-    return { line: line + 1, column: column - starts[line] + 1 };
+    const column = clamped > this.starts[line] && this.text.charCodeAt(clamped - 1) === CR ? clamped - 1 : clamped;
+    return column - this.starts[line] + 1;
+  }
+
+  private clamp(offset: number): number {
+    return Math.max(0, Math.min(offset, this.text.length));
+  }
+
+  /** The start of the line after `line`; past the last line, never reached. */
+  private nextStart(line: number): number {
+    return line < this.starts.length - 1 ? this.starts[line + 1] : Infinity;
+  }
+}
+
+/** A converter from offsets of `text` to positions. */
+export function positionsIn(text: string): (offset: number) => Position {
+  const table = new LineTable(text);
+  return offset => {
+    const line = table.lineAt(offset);
+    return { line: line + 1, column: table.columnAt(offset, line) };
   };
 }
 
 /** The index of the last line starting at or before `offset` (binary search). */
-function lineAt(starts: readonly number[], offset: number): number {
+function lastLineStartingAt(starts: Int32Array, offset: number): number {
   let low = 0;
   let high = starts.length;
   while (low < high) {
@@ -69,12 +108,13 @@ function lineAt(starts: readonly number[], offset: number): number {
 
 /** `placeOf`, for a submission (.docx, .pdf), gives the place in the original file that people are shown. */
 export function locateProblems(text: string, problems: readonly Problem[], placeOf?: (offset: number) => Place): LocatedProblem[] {
-  const positionOf = positionsIn(text);
+  const table = new LineTable(text);
   const located = new Array<LocatedProblem>(problems.length);
   for (let index = 0; index < problems.length; index++) {
     const problem = problems[index];
-    const start = positionOf(problem.start);
-    const end = positionOf(problem.end);
+    const line = table.lineAt(problem.start);
+    const column = table.columnAt(problem.start, line);
+    const endLine = table.lineAt(problem.end);
     // Field by field rather than a spread: one object shape for 100,000 problems, and no copying loop per object.
     const placed: LocatedProblem = {
       ruleId: problem.ruleId,
@@ -82,10 +122,10 @@ export function locateProblems(text: string, problems: readonly Problem[], place
       message: problem.message,
       start: problem.start,
       end: problem.end,
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
+      line: line + 1,
+      column,
+      endLine: endLine + 1,
+      endColumn: table.columnAt(problem.end, endLine),
     };
     if (problem.fix) placed.fix = problem.fix;
     if (placeOf) placed.place = placeOf(problem.start);

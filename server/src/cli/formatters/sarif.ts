@@ -67,4 +67,4 @@ export function toSarifLog(files: readonly LintedFile[], context: FormatContext)
   return { $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] };
 }
 
-export const formatSarif: Formatter = (files, context) => `${JSON.stringify(toSarifLog(files, context), null, 2)}\n`;
+export const formatSarif: Formatter = (files, context, write) => write(`${JSON.stringify(toSarifLog(files, context), null, 2)}\n`);

@@ -2,8 +2,8 @@
 // are two columns wide in a terminal), then a summary. Colours only when the context allows them.
 
 import type { Severity } from '../../core';
-import { messages, severityWord } from '../messages';
-import type { FormatContext, Formatter, LintedFile } from './types';
+import { messages, severityWord, type Messages } from '../messages';
+import type { FormatContext, Formatter, LintedFile, LocatedProblem } from './types';
 
 const STYLES = { bold: 1, dim: 2, underline: 4, red: 31, yellow: 33, cyan: 36, green: 32 } as const;
 const SEVERITY_STYLES: Record<Severity, keyof typeof STYLES> = { error: 'red', warning: 'yellow', info: 'cyan' };
@@ -40,80 +40,98 @@ function isWide(code: number): boolean {
   );
 }
 
+/** Runs of spaces by length, made once each: every row pads three cells. */
+const paddings: string[] = [];
+
 function spaces(count: number): string {
-  return ' '.repeat(count);
+  return (paddings[count] ??= ' '.repeat(count));
 }
 
-export const formatStylish: Formatter = (files, context) => {
-  const paint = (style: keyof typeof STYLES, text: string) => (context.color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
+/** Output is handed on in pieces of about this many UTF-16 code units, never as one string of the whole report. */
+const PIECE_LENGTH = 1 << 16;
+
+type Paint = (style: keyof typeof STYLES, text: string) => string;
+
+export const formatStylish: Formatter = (files, context, write) => {
+  const paint: Paint = (style, text) => (context.color ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text);
   const say = messages[context.locale];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   const fixable: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let output = '';
+  const emit = (text: string) => {
+    output += text;
+    if (output.length < PIECE_LENGTH) return;
+    write(output);
+    output = '';
+  };
   for (const file of files) {
     if (!file.problems.length) continue;
-    output += `\n${paint('underline', file.displayPath)}\n`;
-    output += formatRows(file, context, paint);
+    emit(`\n${paint('underline', file.displayPath)}\n`);
+    emitRows(file, context, paint, emit);
     for (const problem of file.problems) {
       counts[problem.severity]++;
       if (problem.fix?.length) fixable[problem.severity]++;
     }
   }
   if (counts.error + counts.warning + counts.info === 0) {
-    return `${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`;
+    // A run that left a file unchecked is not clean, whatever the files it did check had.
+    if (context.unchecked) emit(`${paint('red', '✖')} ${say.notCheckedOnly(context.unchecked, files.length, context.quiet)}\n`);
+    else emit(`${paint('green', '✔')} ${context.quiet ? say.noErrors(files.length) : say.noProblems(files.length)}\n`);
+  } else {
+    const mark = counts.error || context.unchecked ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
+    emit(`\n${mark} ${paint('bold', say.summary(counts))}\n`);
+    if (context.unchecked) emit(`  ${say.notChecked(context.unchecked)}\n`);
+    // --fix applies the fixes of every severity, info included.
+    if (fixable.error + fixable.warning + fixable.info) emit(`  ${say.fixable(fixable)}\n`);
+    emit('\n');
   }
-  const mark = counts.error ? paint('red', '✖') : counts.warning ? paint('yellow', '⚠') : paint('cyan', 'ℹ');
-  output += `\n${mark} ${paint('bold', say.summary(counts))}\n`;
-  // --fix applies the fixes of every severity, info included.
-  if (fixable.error + fixable.warning + fixable.info) output += `  ${say.fixable(fixable)}\n`;
-  return `${output}\n`;
+  if (output) write(output);
 };
 
-interface Row {
-  position: string;
-  severity: string;
-  style: keyof typeof STYLES;
-  message: string;
-  ruleId: string;
-  positionWidth: number;
-  severityWidth: number;
-  messageWidth: number;
+/** Where a problem is, as a row shows it: in a .docx or .pdf, line:column of the extracted text means nothing to a person. */
+function positionText(problem: LocatedProblem, say: Messages): string {
+  return problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`;
 }
 
-function formatRows(file: LintedFile, context: FormatContext, paint: (style: keyof typeof STYLES, text: string) => string): string {
+/** A message on one row: line breaks in it (from quoted text) are folded to a space. Most have none: no regex runs then. */
+function rowMessage(problem: LocatedProblem): string {
+  const message = problem.message;
+  return message.includes('\n') || message.includes('\r') ? message.replace(/\s*[\r\n]+\s*/g, ' ') : message;
+}
+
+/**
+ * The rows of one file, aligned in columns: a first pass measures every cell (keeping only the widths, in typed
+ * arrays, not the cells: a file may have 100,000 problems), a second writes the rows out.
+ */
+function emitRows(file: LintedFile, context: FormatContext, paint: Paint, emit: (text: string) => void): void {
   const say = messages[context.locale];
-  const rows = new Array<Row>(file.problems.length);
+  const problems = file.problems;
+  const severityWidths: Record<Severity, number> = {
+    error: displayWidth(severityWord('error', context.locale)),
+    warning: displayWidth(severityWord('warning', context.locale)),
+    info: displayWidth(severityWord('info', context.locale)),
+  };
+  const positionWidths = new Int32Array(problems.length);
+  const messageWidths = new Int32Array(problems.length);
   // The widest cell of each column, by a loop: Math.max(...widths) overflows the call stack on large reports.
   let positionWidth = 0;
   let severityWidth = 0;
   let messageWidth = 0;
-  for (let index = 0; index < rows.length; index++) {
-    const problem = file.problems[index];
-    // In a .docx or .pdf, line:column of the extracted text means nothing to a person: the paragraph or page does.
-    const position = problem.place ? say.place(problem.place) : `${problem.line}:${problem.column}`;
-    const severity = severityWord(problem.severity, context.locale);
-    const message = problem.message.replace(/\s*[\r\n]+\s*/g, ' ');
-    const row: Row = {
-      position,
-      severity,
-      style: SEVERITY_STYLES[problem.severity],
-      message,
-      ruleId: problem.ruleId,
-      positionWidth: displayWidth(position),
-      severityWidth: displayWidth(severity),
-      messageWidth: displayWidth(message),
-    };
-    positionWidth = Math.max(positionWidth, row.positionWidth);
-    severityWidth = Math.max(severityWidth, row.severityWidth);
-    messageWidth = Math.max(messageWidth, row.messageWidth);
-    rows[index] = row;
+  for (let index = 0; index < problems.length; index++) {
+    const problem = problems[index];
+    positionWidths[index] = displayWidth(positionText(problem, say));
+    messageWidths[index] = displayWidth(rowMessage(problem));
+    positionWidth = Math.max(positionWidth, positionWidths[index]);
+    severityWidth = Math.max(severityWidth, severityWidths[problem.severity]);
+    messageWidth = Math.max(messageWidth, messageWidths[index]);
   }
-  let output = '';
-  for (const row of rows) {
-    output +=
-      `  ${paint('dim', row.position + spaces(positionWidth - row.positionWidth))}  ` +
-      `${paint(row.style, row.severity + spaces(severityWidth - row.severityWidth))}  ` +
-      `${row.message + spaces(messageWidth - row.messageWidth)}  ${paint('dim', row.ruleId)}\n`;
+  for (let index = 0; index < problems.length; index++) {
+    const problem = problems[index];
+    const severity = problem.severity;
+    emit(
+      `  ${paint('dim', positionText(problem, say) + spaces(positionWidth - positionWidths[index]))}  ` +
+        `${paint(SEVERITY_STYLES[severity], severityWord(severity, context.locale) + spaces(severityWidth - severityWidths[severity]))}  ` +
+        `${rowMessage(problem) + spaces(messageWidth - messageWidths[index])}  ${paint('dim', problem.ruleId)}\n`,
+    );
   }
-  return output;
 }

@@ -33,9 +33,14 @@ export interface FormatContext {
   color: boolean;
   /** Under --quiet only errors were kept: "no problems" would claim too much. */
   quiet: boolean;
+  /** Arguments and files that could not be checked (each named on standard error): the run is not clean. */
+  unchecked: number;
   rules: readonly Rule[];
   version: string;
 }
 
-/** Renders the whole report; the result is written to standard output as is. */
-export type Formatter = (files: readonly LintedFile[], context: FormatContext) => string;
+/**
+ * Renders the whole report, handing it to `write` in pieces in order (what is written goes to standard output as
+ * is): a report of 100,000 problems need not be held as one string.
+ */
+export type Formatter = (files: readonly LintedFile[], context: FormatContext, write: (text: string) => void) => void;

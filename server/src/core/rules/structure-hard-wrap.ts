@@ -17,6 +17,7 @@ import { attributionsOf, codePointAt, codePointBefore, codeUnits, isLatinLetter,
 import { CodeSet, isBlankCode } from '../chinese';
 import { SpanCursor, type Block, type BulletinDocument, type Line } from '../document';
 import type { Rule } from '../rule';
+import type { Localized } from '../types';
 
 /** Marks after which a line break is a paragraph or clause end, not a broken sentence. */
 const END_MARKS = new CodeSet('。！？；：…!?;:.');
@@ -62,21 +63,33 @@ export const structureHardWrap: Rule = {
           const before = excerptBefore(text, previous.start, breakStart).trimStart();
           const after = excerptAfter(text, breakEnd, line.end).trimEnd();
           const joint = bylines.has(breakStart) ? ' ' : '';
-          report({
-            start: breakStart,
-            end: breakEnd,
-            message: {
-              zh: `句子被断行：“${before}⏎${after}”应接排为“${before}${joint}${after}”`,
-              en: `A sentence broken across lines: join it as "${before}${joint}${after}".`,
-            },
-            fix: [{ start: breakStart, end: breakEnd, text: joint }],
-          });
+          report({ start: breakStart, end: breakEnd, message: new BrokenSentenceMessage(before, after, joint), fix: [{ start: breakStart, end: breakEnd, text: joint }] });
         }
       }
       previous = line;
     }
   },
 };
+
+/**
+ * The message about one break, written out only in the language the runner asks for: a draft hard-wrapped on
+ * every line gets tens of thousands of these, and writing both languages out for each was wasted work.
+ */
+class BrokenSentenceMessage implements Localized {
+  constructor(
+    private readonly before: string,
+    private readonly after: string,
+    private readonly joint: string,
+  ) {}
+
+  get zh(): string {
+    return `句子被断行：“${this.before}⏎${this.after}”应接排为“${this.before}${this.joint}${this.after}”`;
+  }
+
+  get en(): string {
+    return `A sentence broken across lines: join it as "${this.before}${this.joint}${this.after}".`;
+  }
+}
 
 /** Whether the break between a line ending at `breakStart` and the next line starting at `breakEnd` falls inside a sentence. */
 function breaksSentence(text: string, document: BulletinDocument, line: Line, breakStart: number, breakEnd: number): boolean {
