@@ -36,7 +36,8 @@ const lazyBundlePlugin = {
 };
 
 /**
- * The CLI's validator of .bulletinrc.json compiled now rather than at every start: server/src/config/compile-validator.ts
+ * The validator of .bulletinrc.json compiled now rather than at every start of the CLI or the server (whose first
+ * configured draft waited ~50 ms for ajv): server/src/config/compile-validator.ts
  * is replaced by ajv's standalone code for the schema the sources build from the rule registry, with the same
  * options. The sources are bundled on the side to build that schema.
  */
@@ -93,7 +94,7 @@ const builds = [
     // import() would need a loader callback that Node 20 does not keep for code read from the code cache.
     supported: { 'dynamic-import': false },
   },
-  { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin] },
+  { ...common, entryPoints: { server: 'server/src/server-main.ts' }, outdir: 'dist', plugins: [lazyBundlePlugin, precompiledValidatorPlugin] },
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
