@@ -363,6 +363,28 @@ describe('bulletin-lint in VS Code', () => {
       assert.ok((await untilCoreDiagnostics(document)).length > 0);
     });
 
+    it('bulletinLint.maxProblems: a limit shows the most severe problems and one notice with the count; unset, all', async () => {
+      const document = await open(draftUri('000.bulletin.txt'));
+      const problems = await untilCoreDiagnostics(document);
+      const limit = 5;
+      const rank = { error: 0, warning: 1, info: 2 };
+      // The most severe `limit` problems, of one severity the first in the text (a stable sort keeps text order).
+      const shown = [...problems].sort((a, b) => rank[a.severity] - rank[b.severity]).slice(0, limit);
+      assert.ok(new Set(shown.map(problem => problem.severity)).size > 1 && problems.length > limit, 'the draft has more problems than the limit, of several severities');
+      const expected = expectedDiagnostics(document, shown);
+      await setSetting('maxProblems', limit);
+      const limited = () => ours(document.uri).filter(diagnostic => diagnostic.code !== undefined);
+      const same = () => JSON.stringify(limited().map(diagnostic => summarize(document, { ...diagnostic, rule: ruleOf(diagnostic) })).sort()) === JSON.stringify(expected);
+      await until(vscode.languages.onDidChangeDiagnostics, () => (same() ? true : undefined), `${limit} diagnostics`);
+      const notices = ours(document.uri).filter(diagnostic => diagnostic.code === undefined);
+      assert.equal(notices.length, 1, 'one notice');
+      assert.equal(notices[0].range.start.line, 0);
+      assert.ok(notices[0].message.includes(String(problems.length)) && notices[0].message.includes('bulletinLint.maxProblems'), notices[0].message);
+      await setSetting('maxProblems', undefined);
+      await untilCoreDiagnostics(document);
+      assert.ok(ours(document.uri).every(diagnostic => diagnostic.code !== undefined), 'no notice without a limit reached');
+    });
+
     it('.bulletinrc.json: an edit is picked up (a rule turned off there), and undone', async () => {
       const document = await open(draftUri('004.bulletin.txt'));
       await untilCoreDiagnostics(document);
