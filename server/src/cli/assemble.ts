@@ -6,14 +6,13 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
-import { UsageError } from './args';
-import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
-import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
+import { deskCommandOptions, parseAssembleArgs, type AssembleCliOptions } from './desk-args';
+import { deskMessages, type DeskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
 import type { CliParams } from './main';
-import { environmentLocale, messages, type Messages } from './messages';
+import { messages, type Messages } from './messages';
 import { expandTargets } from './targets';
 import { Troubles } from './trouble';
 
@@ -25,19 +24,8 @@ interface ReadDraft extends DraftInput {
 }
 
 export async function runAssemble(params: CliParams, argv: readonly string[], today: IssueDate = localToday()): Promise<number> {
-  let options: AssembleCliOptions;
-  try {
-    options = parseAssembleArgs(argv, environmentLocale(params.env), today);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (options.help) {
-    params.stdout.write(deskHelpText('assemble', options.locale));
-    return EXIT_OK;
-  }
-  return new Assembly(params, options).run();
+  const options = deskCommandOptions(params, 'assemble', locale => parseAssembleArgs(argv, locale, today));
+  return typeof options === 'number' ? options : new Assembly(params, options).run();
 }
 
 function localToday(): IssueDate {

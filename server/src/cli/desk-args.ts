@@ -5,15 +5,41 @@ import { parseArgs } from 'node:util';
 import type { IssueDate, Locale } from '../core';
 import type { RawConfig } from '../config';
 import { explainParseError, ruleFlags, UsageError } from './args';
-import { deskMessages } from './desk-messages';
+import { deskHelpText, deskMessages } from './desk-messages';
+import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
 import { FORMAT_NAMES, type FormatName } from './formatters';
-import { messages } from './messages';
+import type { CliParams } from './main';
+import { environmentLocale, messages } from './messages';
 
 interface CommonOptions {
   locale: Locale;
   help: boolean;
   configPath?: string;
   outputPath?: string;
+}
+
+/**
+ * A desk command's options read from its arguments by `parse`; on a usage error or --help, what to say is written
+ * instead and the exit code returned.
+ */
+export function deskCommandOptions<Options extends CommonOptions>(
+  params: CliParams,
+  command: 'extract' | 'assemble',
+  parse: (defaultLocale: Locale) => Options,
+): Options | number {
+  let options: Options;
+  try {
+    options = parse(environmentLocale(params.env));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    params.stdout.write(deskHelpText(command, options.locale));
+    return EXIT_OK;
+  }
+  return options;
 }
 
 export interface ExtractOptions extends CommonOptions {

@@ -4,27 +4,16 @@
 import { resolve } from 'node:path';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
 import { cleanDraft } from '../core';
-import { UsageError } from './args';
-import { parseExtractArgs } from './desk-args';
-import { deskHelpText, deskMessages } from './desk-messages';
+import { deskCommandOptions, parseExtractArgs } from './desk-args';
+import { deskMessages } from './desk-messages';
 import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
 import { errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile } from './inputs';
 import type { CliParams } from './main';
-import { environmentLocale, messages } from './messages';
+import { messages } from './messages';
 
 export async function runExtract(params: CliParams, argv: readonly string[]): Promise<number> {
-  let options;
-  try {
-    options = parseExtractArgs(argv, environmentLocale(params.env));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (options.help) {
-    params.stdout.write(deskHelpText('extract', options.locale));
-    return EXIT_OK;
-  }
+  const options = deskCommandOptions(params, 'extract', locale => parseExtractArgs(argv, locale));
+  if (typeof options === 'number') return options;
   const say = messages[options.locale];
   const sayDesk = deskMessages[options.locale];
   const inputPath = resolve(params.cwd, options.input!);
