@@ -115,6 +115,8 @@ const UNIT_SEPARATORS = new CodeSet('、,');
 const SENTENCE_STOP = new CodeSet('。！？.!?');
 /** What an attribution may follow: a sentence stop, a closing quote or parenthesis. */
 const BEFORE_ATTRIBUTION = new CodeSet('。！？.!?”）');
+/** The most measure markers one item or section has (二十是: far beyond what any item numbers). */
+const MAX_MEASURES = 20;
 const MARKER_BOUNDARY = new CodeSet('。！？；：，…');
 const OPEN_PARENS = new CodeSet('（(');
 const CONTINUES_LINE = new CodeSet('，。、；：！？”’）》】…—,.;:!?)');
@@ -536,7 +538,9 @@ function markFooter(text: string, lines: Line[], textLines: ArrayLike<number>): 
 /**
  * Measure markers in flow[start, end), each at a sentence boundary (so 统一是 and 之一是 are not markers). A
  * marker of the other style (一要 among 一是) counts only where it continues the sequence, as in 一是…二要…: a
- * stray 三要 inside a sentence is ordinary text.
+ * stray 三要 inside a sentence is ordinary text. More markers than any item numbers are not one item's measures
+ * but several items run together (a draft whose line breaks were lost): none is taken, so that no rule judges
+ * every item's 一是 as a repeat and no outline lists thousands of them.
  */
 function findMeasures(flow: Flow, start: number, end: number, headlineEnd: number): Measure[] {
   const text = flow.text;
@@ -570,7 +574,7 @@ function findMeasures(flow: Flow, start: number, end: number, headlineEnd: numbe
       suffix: candidate.suffix,
     });
   }
-  return measures;
+  return measures.length > MAX_MEASURES ? [] : measures;
 }
 
 /**

@@ -3,18 +3,12 @@
 // reported on the offending marker. The fix renumbers the whole item, editing only the numerals and suffixes
 // that change; it is withheld when a marker that would change is broken across a line, since an edit there
 // would also decide how the hard wrap is joined.
-//
-// A block with more markers than any item numbers is not judged: it is several items run together (a draft whose
-// line breaks were lost), and every item's 一是 would be flagged with a renumbering of them all.
 
 import { formatChineseNumeral } from '../chinese';
 import { allBlocks } from '../characters';
 import type { Measure } from '../document';
 import type { Rule } from '../rule';
 import type { Localized, TextEdit } from '../types';
-
-/** The most markers one item or section is judged with (二十是: far beyond what any item numbers). */
-const MAX_JUDGED_MEASURES = 20;
 
 export const numberingSequence: Rule = {
   id: 'numbering-sequence',
@@ -28,7 +22,7 @@ export const numberingSequence: Rule = {
   check({ text, document, report }) {
     for (const block of allBlocks(document)) {
       const measures = block.measures;
-      if (measures.length === 0 || measures.length > MAX_JUDGED_MEASURES) continue;
+      if (measures.length === 0) continue;
       const style = houseStyle(measures);
       const fix = renumbering(text, measures, style);
       let previous = 0;
