@@ -172,5 +172,22 @@ describe('desk: assemble', () => {
       const older = { name: 'issue-44.txt', text: previous.text.replace('45', '44').replace('9 日', '2 日') };
       assert.deepEqual(ids([older, previous, draft], { number: 45, date: { year: 2024, month: 8, day: 16 } }), ['1 issue-number 第 45 期']);
     });
+
+    it('reads a previous issue written with full-width digits or in Chinese numerals, as the header allows', () => {
+      const cases = [
+        { issue: '第４５期', date: '２０２４年８月９日', number: 45 },
+        { issue: '第四十五期', date: '2024年8月9日', number: 45 },
+        { issue: '第一百零五期', date: '2024年8月9日', number: 105 },
+        { issue: '第一〇五期', date: '2024年8月9日', number: 105 },
+        { issue: '第一百二十期', date: '2024年8月9日', number: 120 },
+      ];
+      for (const { issue, date, number } of cases) {
+        const written = { name: 'issue.txt', text: previous.text.replace('第 45 期', issue).replace('2024 年 8 月 9 日', date) };
+        const assembled = assembleIssue([written, draft], { ...OPTIONS, number: number + 1 });
+        assert.deepEqual(assembled.previous, { input: 0, number, date: { year: 2024, month: 8, day: 9 } }, issue);
+        assert.equal(assembled.entries.length, 1, `${issue}: the previous issue is not assembled again`);
+        assert.deepEqual(ids([written, draft], { number, date: { year: 2024, month: 8, day: 9 } }), [`0 issue-number ${issue}`, `0 issue-date ${date}`], issue);
+      }
+    });
   });
 });

@@ -43,6 +43,14 @@ export class CodeSet {
   }
 }
 
+/** Full-width forms (Ａ ０ ％ …, U+FF01–U+FF5E) lie this far above their ASCII characters. */
+const FULLWIDTH_OFFSET = 0xfee0;
+
+/** The text with its full-width ASCII forms (`２０２４`, `ＳＱＬ`, `％`) written half-width; anything else kept. */
+export function toHalfwidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, char => String.fromCharCode(char.charCodeAt(0) - FULLWIDTH_OFFSET));
+}
+
 const DIGITS = '零一二三四五六七八九';
 
 /** Value of a Chinese numeral of one to three characters as used by measure markers (一 … 九十九), or 0. */

@@ -5,7 +5,7 @@
 //
 // Pure like the rest of the core: the CLI and the language server read the files and hand over their text.
 
-import { isBlankCode, parseChineseNumeral } from '../chinese';
+import { isBlankCode, parseChineseNumeral, toHalfwidth } from '../chinese';
 import { flowText, parseDocument, type Block, type BulletinDocument } from '../document';
 import type { Span } from '../types';
 import { UnitDirectory } from '../units';
@@ -116,17 +116,38 @@ function firstLine(document: BulletinDocument): Span {
   return { start: line.start, end: line.end };
 }
 
-/** `第 45 期`, `第四十五期` → 45. */
+/** `第 45 期`, `第４５期`, `第四十五期`, `第一百零五期`, `第一〇五期` → the number (the header's issue line allows each). */
 export function parseIssueNumber(issueLine: string): number | undefined {
-  const match = /第[\s\u3000]*([\d一二三四五六七八九十〇零百]+)[\s\u3000]*期/.exec(issueLine);
+  const match = /第[\s\u3000]*([\d一二三四五六七八九十〇零百]+)[\s\u3000]*期/.exec(toHalfwidth(issueLine));
   if (!match) return undefined;
-  const value = /^\d+$/.test(match[1]) ? Number(match[1]) : parseChineseNumeral(match[1]);
+  const value = /^\d+$/.test(match[1]) ? Number(match[1]) : chineseIssueNumber(match[1]);
   return value > 0 ? value : undefined;
 }
 
-/** `2024 年 8 月 9 日` → 2024-8-9. */
+const ZERO_TO_NINE = /^[〇零一二三四五六七八九]+$/;
+
+/**
+ * A Chinese issue number, or 0: read digit by digit when it has no 十 or 百 (一〇五), else up to 九百九十九
+ * (一百零五, 一百二十, 二十三).
+ */
+function chineseIssueNumber(numeral: string): number {
+  const digitOf = (char: string) => ('〇零'.includes(char) ? 0 : '一二三四五六七八九'.indexOf(char) + 1);
+  if (numeral.length > 1 && ZERO_TO_NINE.test(numeral)) return Number([...numeral].map(digitOf).join(''));
+  const hundred = numeral.indexOf('百');
+  if (hundred < 0) return parseChineseNumeral(numeral);
+  if (hundred !== 1 || !ZERO_TO_NINE.test(numeral[0])) return 0;
+  const hundreds = digitOf(numeral[0]) * 100;
+  const rest = numeral.slice(2);
+  if (rest === '') return hundreds;
+  // 一百零五: a zero then one digit; 一百一十 / 一百二十五: the tens written out, 一 included.
+  if ('〇零'.includes(rest[0])) return rest.length === 2 && ZERO_TO_NINE.test(rest[1]) ? hundreds + digitOf(rest[1]) : 0;
+  const tens = parseChineseNumeral(rest);
+  return tens >= 10 ? hundreds + tens : 0;
+}
+
+/** `2024 年 8 月 9 日`, `２０２４年８月９日` → 2024-8-9. */
 export function parseIssueDate(dateLine: string): IssueDate | undefined {
-  const match = /(\d{4})[\s\u3000]*年[\s\u3000]*(\d{1,2})[\s\u3000]*月[\s\u3000]*(\d{1,2})[\s\u3000]*日/.exec(dateLine);
+  const match = /(\d{4})[\s\u3000]*年[\s\u3000]*(\d{1,2})[\s\u3000]*月[\s\u3000]*(\d{1,2})[\s\u3000]*日/.exec(toHalfwidth(dateLine));
   return match ? { year: Number(match[1]), month: Number(match[2]), day: Number(match[3]) } : undefined;
 }
 

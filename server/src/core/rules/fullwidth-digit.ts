@@ -3,18 +3,11 @@
 // The rule judges characters, not layout, so it looks at every line: a full-width digit in the header is as
 // wrong as one in an item.
 
+import { toHalfwidth } from '../chinese';
 import type { Rule } from '../rule';
 
 /** A run of full-width digits, letters and ％; a full-width point joins it only after such a character (`３．５`). */
 const FULLWIDTH_RUN = /[０-９Ａ-Ｚａ-ｚ％]+(?:．[０-９Ａ-Ｚａ-ｚ％]*)*/g;
-
-const FULLWIDTH_OFFSET = 0xfee0;
-
-function toHalfwidth(run: string): string {
-  let result = '';
-  for (let index = 0; index < run.length; index++) result += String.fromCharCode(run.charCodeAt(index) - FULLWIDTH_OFFSET);
-  return result;
-}
 
 /** What the run consists of, for the message. */
 function kindOf(run: string): { zh: string; en: string } {
