@@ -139,10 +139,8 @@ class Assembly {
 
   private async finish(files: LintedFile[], issue: AssembledIssue | undefined): Promise<number> {
     const errors = files.flatMap(file => file.problems.filter(problem => problem.severity === 'error').map(problem => ({ file, problem })));
-    const refused = !issue || this.troubles.any || (errors.length > 0 && !this.options.force);
     // Standard output carries the issue when there is no -o: the report then goes to standard error.
-    const toStdout = this.outputPath !== undefined;
-    const reportStream = toStdout ? this.params.stdout : this.params.stderr;
+    const reportStream = this.outputPath !== undefined ? this.params.stdout : this.params.stderr;
     const context = {
       cwd: this.params.cwd,
       locale: this.locale,
@@ -154,7 +152,7 @@ class Assembly {
     };
     if (files.length) formatters[this.options.format](files, context, text => reportStream.write(text));
     if (this.troubles.any || !issue) return EXIT_TROUBLE;
-    if (refused) {
+    if (errors.length > 0 && !this.options.force) {
       this.params.stderr.write(`${this.sayDesk.refused(errors.length)}\n`);
       return EXIT_PROBLEMS;
     }

@@ -33,8 +33,6 @@ export interface CliParams {
   writeFile?: (path: string, data: Uint8Array) => Promise<void>;
 }
 
-export { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE };
-
 const STDIN_LABEL = '<stdin>';
 
 /** Runs the CLI and resolves to its exit code. */

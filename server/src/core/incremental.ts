@@ -43,7 +43,7 @@ export interface IncrementalTuning {
   maxShare: number;
 }
 
-export const DEFAULT_TUNING: IncrementalTuning = { minLength: 64 * 1024, marginBlocks: 2, marginChars: 512, maxShare: 0.5 };
+const DEFAULT_TUNING: IncrementalTuning = { minLength: 64 * 1024, marginBlocks: 2, marginChars: 512, maxShare: 0.5 };
 
 /** Why a text was linted in full rather than through a window. */
 export type FullLintReason =
@@ -154,7 +154,7 @@ export function relint(previous: LintSnapshot, text: string, options: LintOption
 }
 
 /** Rule options under which a rule compares the whole document, with the rule and option named. */
-export const DOCUMENT_WIDE_OPTIONS: ReadonlyArray<{ rule: string; applies: (options: Readonly<Record<string, unknown>>) => boolean; why: string }> = [
+const DOCUMENT_WIDE_OPTIONS: ReadonlyArray<{ rule: string; applies: (options: Readonly<Record<string, unknown>>) => boolean; why: string }> = [
   { rule: 'cjk-latin-space', applies: options => options.mode === 'consistent', why: 'mode "consistent" flags the minority spacing style of the whole text' },
 ];
 

@@ -10,5 +10,5 @@ export { docsUrl } from './rule';
 export type { Rule, RuleContext } from './rule';
 export { UnitDirectory } from './units';
 export * from './assemble';
-export { lintSnapshot, relint, LintSnapshot, DEFAULT_TUNING, DOCUMENT_WIDE_OPTIONS } from './incremental';
+export { lintSnapshot, relint, LintSnapshot } from './incremental';
 export type { IncrementalTuning, FullLintReason, ProblemSplice } from './incremental';
