@@ -855,8 +855,11 @@ function parseBriefs(text: string, lines: Line[], bodyLines: readonly number[]):
   });
 }
 
-/** Outside a quotation, its openers; inside “…”, the closer and the full stops that may end it early; inside 《…》, the closer. */
-const QUOTE_OPENERS = /[“《]/g;
+/**
+ * Outside a quotation, its openers; inside “…”, the closer and the full stops that may end it early; inside 《…》, the
+ * closer. The openers are exported for the incremental re-lint, which must see the same openers as this scan.
+ */
+export const QUOTE_OPENERS = /[“《]/g;
 const QUOTE_INSIDE = /[”。]/g;
 const TITLE_INSIDE = /》/g;
 const RIGHT_QUOTE = 0x201d; // ”

@@ -27,7 +27,8 @@
 // test/property/incremental.property.test.ts checks on random drafts and random edits that the result equals a
 // full lint exactly; widen the fallbacks here rather than accept a difference.
 
-import { parseDocument, topHeaderEnd, type BulletinDocument } from './document';
+import { lastAtOrBelow, nextMatchOffset } from './characters';
+import { parseDocument, QUOTE_OPENERS, topHeaderEnd, type BulletinDocument } from './document';
 import { lintDocument } from './lint';
 import type { Dialect, LintOptions, Problem, TextEdit } from './types';
 
@@ -214,7 +215,7 @@ function readingOf(document: BulletinDocument): Reading {
   const cuttable = new Uint8Array(blocks.length);
   blocks.forEach((block, index) => { cuttable[index] = document.dialect === 'items' || block.kind === 'article' ? 1 : 0; });
   const quoted = spansOf(document.quoted);
-  return { blocks: spansOf(blocks), cuttable, quoted, strayOpeners: strayOpeners(document.text, 0, document.text.length, quoted, 0), topEnd: topHeaderEnd(document, SAFETY_LINES) };
+  return { blocks: spansOf(blocks), cuttable, quoted, strayOpeners: strayOpeners(document.text, quoted), topEnd: topHeaderEnd(document, SAFETY_LINES) };
 }
 
 function spansOf(spans: ReadonlyArray<{ start: number; end: number }>): Spans {
@@ -227,19 +228,16 @@ function spansOf(spans: ReadonlyArray<{ start: number; end: number }>): Spans {
   return { starts, ends };
 }
 
-const QUOTE_OPENERS = /[“《]/g;
-
 /**
- * Openers in text[from, to) that the quotation scan did not turn into a span and that lie in no span: an opener
- * dropped at a full stop, one never closed (which stops the scan), one skipped while another was open, or one on a
- * line the scan does not read. `quoted` holds the spans of the text, moved by `offset` relative to `text`.
+ * Openers of the text that the quotation scan did not turn into a span and that lie in no span: an opener dropped
+ * at a full stop, one never closed (which stops the scan), one skipped while another was open, or one on a line the
+ * scan does not read.
  */
-function strayOpeners(text: string, from: number, to: number, quoted: Spans, offset: number): Int32Array {
+function strayOpeners(text: string, quoted: Spans): Int32Array {
   const found: number[] = [];
   let span = 0;
-  QUOTE_OPENERS.lastIndex = from;
-  for (let match = QUOTE_OPENERS.exec(text); match && match.index < to; match = QUOTE_OPENERS.exec(text)) {
-    const at = match.index + offset;
+  QUOTE_OPENERS.lastIndex = 0;
+  for (let at = nextMatchOffset(QUOTE_OPENERS, text); at >= 0; at = nextMatchOffset(QUOTE_OPENERS, text)) {
     while (span < quoted.starts.length && quoted.ends[span] <= at) span++;
     const inSpan = span < quoted.starts.length && quoted.starts[span] <= at;
     if (!inSpan) found.push(at);
@@ -249,14 +247,7 @@ function strayOpeners(text: string, from: number, to: number, quoted: Spans, off
 
 /** Index of the first element greater than `value`. */
 function upperBound(sorted: Int32Array, value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (sorted[mid] <= value) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return lastAtOrBelow(sorted, value, -1) + 1;
 }
 
 /**
@@ -434,7 +425,7 @@ function spliceReading(reading: Reading, windowReading: Reading, window: Window,
   const blockAfter = window.right.to;
   return {
     blocks: spliceSpans(reading.blocks, windowReading.blocks, blockBefore, blockAfter, window.c0, shift),
-    cuttable: concat(Uint8Array, reading.cuttable.subarray(0, blockBefore), windowReading.cuttable, reading.cuttable.subarray(blockAfter)),
+    cuttable: concat(reading.cuttable.subarray(0, blockBefore), windowReading.cuttable, reading.cuttable.subarray(blockAfter)),
     quoted: spliceSpans(reading.quoted, windowReading.quoted, upperBound(reading.quoted.starts, window.c0 - 1), upperBound(reading.quoted.starts, window.c3 - 1), window.c0, shift),
     strayOpeners: spliceOffsets(reading.strayOpeners, windowReading.strayOpeners, upperBound(reading.strayOpeners, window.c0 - 1), upperBound(reading.strayOpeners, window.c3 - 1), window.c0, shift),
     // The change lies past the opening lines, which therefore stay as they were.
@@ -459,8 +450,8 @@ function spliceOffsets(offsets: Int32Array, windowOffsets: Int32Array, before: n
   return result;
 }
 
-function concat<T extends Uint8Array>(kind: { new (length: number): T }, ...parts: Uint8Array[]): T {
-  const result = new kind(parts.reduce((sum, part) => sum + part.length, 0));
+function concat(...parts: Uint8Array[]): Uint8Array {
+  const result = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
   let at = 0;
   for (const part of parts) {
     result.set(part, at);
