@@ -132,7 +132,6 @@ class Assembly {
       ...own.filter(problem => !(problem.ruleId === 'attribution-unknown' && namesOtherSpelling.has(problem.start))),
       ...desk.filter(problem => !(problem.ruleId === DESK_CHECKS.unitUnknown && ruleSaysUnknown.has(problem.start))),
     ]
-      .map(problem => (draft.submission ? { ...problem, fix: undefined } : problem))
       .sort((a, b) => a.start - b.start || a.end - b.end);
     return { filePath: draft.filePath, displayPath: draft.name, text: draft.text, problems: locateProblems(draft.text, problems, draft.submission?.placeOf) };
   }

@@ -152,9 +152,7 @@ class Run {
    */
   private checkSubmission(text: string, submission: SubmissionSource, filePath: string, displayPath: string, lintOptions: LintOptions): LintedFile {
     if (this.options.fix || this.options.fixDryRun) this.params.stderr.write(`${this.say.submissionNotFixed(displayPath, submission.format)}\n`);
-    // A fix edits the extracted text, which is not the file: offering it would promise what --fix cannot do.
-    const problems = lint(text, lintOptions).map(({ fix: _fix, ...problem }) => problem);
-    return { filePath, displayPath, text, problems: locateProblems(text, problems, submission.placeOf) };
+    return { filePath, displayPath, text, problems: locateProblems(text, lint(text, lintOptions), submission.placeOf) };
   }
 
   /**

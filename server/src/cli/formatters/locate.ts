@@ -106,7 +106,11 @@ function lastLineStartingAt(starts: Int32Array, offset: number): number {
   return low - 1;
 }
 
-/** `placeOf`, for a submission (.docx, .pdf), gives the place in the original file that people are shown. */
+/**
+ * `placeOf`, for a submission (.docx, .pdf), gives the place in the original file that people are shown. A
+ * submission's problems carry no fix: a fix edits the extracted text, not the file, and offering it would promise
+ * what --fix cannot do.
+ */
 export function locateProblems(text: string, problems: readonly Problem[], placeOf?: (offset: number) => Place): LocatedProblem[] {
   const table = new LineTable(text);
   const located = new Array<LocatedProblem>(problems.length);
@@ -127,8 +131,8 @@ export function locateProblems(text: string, problems: readonly Problem[], place
       endLine: endLine + 1,
       endColumn: table.columnAt(problem.end, endLine),
     };
-    if (problem.fix) placed.fix = problem.fix;
     if (placeOf) placed.place = placeOf(problem.start);
+    else if (problem.fix) placed.fix = problem.fix;
     located[index] = placed;
   }
   return located;
