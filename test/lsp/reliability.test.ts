@@ -248,7 +248,9 @@ describe('lsp: reliability', function () {
         const uri = pathToFileURL(join(folder, 'draft.bulletin')).href;
         assert.ok((await editor.open(uri, text)).diagnostics.length > 0, 'checked with the JSON configuration');
         await editor.configFileChanged(join(folder, '.bulletinrc.js'));
-        await editor.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+        const version = await editor.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+        // The configuration is read again for that version's (debounced) diagnostics: look once they are out.
+        await editor.nextDiagnostics(uri, params => params.version === version);
         assert.ok(!existsSync(marker), 'no workspace code ran');
       } finally {
         await editor.stop();
