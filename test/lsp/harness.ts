@@ -51,6 +51,12 @@ export function sample(prefix: string): { text: string; uri: string; path: strin
   return { text: readFileSync(path, 'utf8'), uri: pathToFileURL(path).href, path };
 }
 
+/** The item drafts pasted into one file of some 100 KB: past the size under which the server always lints in full. */
+export function longFile(): string {
+  const drafts = ['000', '001', '002', '004'].map(prefix => sample(prefix).text).join('\n');
+  return Array.from({ length: 12 }, () => drafts).join('\n');
+}
+
 /** LSP's DiagnosticSeverity of each of the core's severities. */
 export const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 

@@ -5,13 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
-import { editorForSuite, ensureServerBundle, essentials, expectedDiagnostics, sample, TestEditor } from './harness';
-
-/** The item drafts pasted into one file of some 100 KB: past the size under which the server always lints in full. */
-function longFile(): string {
-  const drafts = ['000', '001', '002', '004'].map(prefix => sample(prefix).text).join('\n');
-  return Array.from({ length: 12 }, () => drafts).join('\n');
-}
+import { editorForSuite, ensureServerBundle, essentials, expectedDiagnostics, longFile, sample, TestEditor } from './harness';
 
 describe('lsp: diagnostics of a long file while it is edited', function () {
   let editor: TestEditor;
