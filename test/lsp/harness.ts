@@ -234,6 +234,20 @@ export class TestEditor {
     return this.stderr;
   }
 
+  /** Resolves with the server's stderr once it satisfies `done`: checked now and after each write. */
+  errorOutputUntil(done: (errorOutput: string) => boolean): Promise<string> {
+    if (done(this.stderr)) return Promise.resolve(this.stderr);
+    return new Promise(resolve => {
+      // Registered after the constructor's listener, so this.stderr already holds the chunk.
+      const check = () => {
+        if (!done(this.stderr)) return;
+        this.process.stderr!.off('data', check);
+        resolve(this.stderr);
+      };
+      this.process.stderr!.on('data', check);
+    });
+  }
+
   get exitCode(): number | null {
     return this.process.exitCode;
   }
