@@ -1,7 +1,7 @@
 // Bundles the three programs: the CLI, the language server and the VS Code extension (client).
 // Everything they import is bundled, so the .vsix and the npm package need no node_modules.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, rmSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -44,35 +44,42 @@ const lazyBundlePlugin = {
 const precompiledValidatorPlugin = {
   name: 'precompiled-config-validator',
   setup(build) {
-    const namespace = 'precompiled-config-validator';
-    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]config[\\/]compile-validator\.ts$/ }, async () => {
-      const { outputFiles } = await esbuild.build({
-        stdin: {
-          contents: "export { buildConfigSchema } from './server/src/config/schema'; export { rules } from './server/src/core'; export { VALIDATOR_OPTIONS } from './server/src/config/compile-validator';",
-          resolveDir: root,
-          loader: 'ts',
-        },
-        bundle: true,
-        platform: 'node',
-        format: 'cjs',
-        write: false,
-        logLevel: 'warning',
-      });
-      const sources = { exports: {} };
-      new Function('module', 'exports', 'require', outputFiles[0].text)(sources, sources.exports, createRequire(import.meta.url));
-      const { buildConfigSchema, rules, VALIDATOR_OPTIONS } = sources.exports;
-      const { default: Ajv } = await import('ajv');
-      const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
-      const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: true } });
-      const code = standaloneCode(ajv, ajv.compile(buildConfigSchema(rules)));
-      return {
-        contents: `${code}\n/** Compiled at build time (esbuild.mjs) from the same schema. */\nexport function compileValidator(_schema) { return validate; }\nexport const VALIDATOR_OPTIONS = ${JSON.stringify(VALIDATOR_OPTIONS)};\n`,
-        loader: 'js',
-        resolveDir: root,
-      };
-    });
+    build.onLoad({ filter: /[\\/]server[\\/]src[\\/]config[\\/]compile-validator\.ts$/ }, () =>
+      // The CLI and the server bundle both load it: compiled once per build. A watch build compiles it again on each
+      // rebuild, as the rules it is built from may have changed.
+      watch ? precompileValidator() : (precompiledValidator ??= precompileValidator()));
   },
 };
+
+/** @type {Promise<import('esbuild').OnLoadResult> | undefined} */
+let precompiledValidator;
+
+async function precompileValidator() {
+  const { outputFiles } = await esbuild.build({
+    stdin: {
+      contents: "export { buildConfigSchema } from './server/src/config/schema'; export { rules } from './server/src/core'; export { VALIDATOR_OPTIONS } from './server/src/config/compile-validator';",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    write: false,
+    logLevel: 'warning',
+  });
+  const sources = { exports: {} };
+  new Function('module', 'exports', 'require', outputFiles[0].text)(sources, sources.exports, createRequire(import.meta.url));
+  const { buildConfigSchema, rules, VALIDATOR_OPTIONS } = sources.exports;
+  const { default: Ajv } = await import('ajv');
+  const { default: standaloneCode } = await import('ajv/dist/standalone/index.js');
+  const ajv = new Ajv({ ...VALIDATOR_OPTIONS, code: { source: true, esm: true } });
+  const code = standaloneCode(ajv, ajv.compile(buildConfigSchema(rules)));
+  return {
+    contents: `${code}\n/** Compiled at build time (esbuild.mjs) from the same schema. */\nexport function compileValidator(_schema) { return validate; }\nexport const VALIDATOR_OPTIONS = ${JSON.stringify(VALIDATOR_OPTIONS)};\n`,
+    loader: 'js',
+    resolveDir: root,
+  };
+}
 
 const common = {
   bundle: true,
@@ -98,7 +105,7 @@ const builds = [
   { ...common, entryPoints: { extension: 'client/src/extension.ts' }, outdir: 'dist', external: ['vscode'] },
   {
     ...common,
-    entryPoints: Object.fromEntries(Object.entries(lazyBundles).filter(([source]) => existsSync(source)).map(([source, bundle]) => [bundle, source])),
+    entryPoints: Object.fromEntries(Object.entries(lazyBundles).map(([source, bundle]) => [bundle, source])),
     outdir: 'dist',
     // pdfjs reads import.meta.url only to look for an optional canvas package, which text extraction never needs.
     logOverride: { 'empty-import-meta': 'silent' },

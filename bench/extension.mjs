@@ -76,8 +76,6 @@ function readZip(archive) {
 }
 
 function packageExtension() {
-  // client/package.mjs lists the files before it builds them: on a tree without dist/ it finds no entry point.
-  if (!existsSync(join(REPO_ROOT, 'dist/extension.js'))) run(['esbuild.mjs']);
   run(['client/package.mjs', VSIX]);
 }
 

@@ -1,34 +1,22 @@
-// The built program as users run it: `node esbuild.mjs`, then bin/bulletin-lint.js (which loads dist/cli.js)
+// The built program as users run it: bin/bulletin-lint.js (which loads dist/cli.js, built first when stale)
 // in a child process, with real standard streams and exit codes.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import { tmpdir } from 'node:os';
 import * as vm from 'node:vm';
 import { join } from 'node:path';
-import { makeWorkspace, onlyRules, removeWorkspaces, runCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
+import { CLI_BUNDLE, ensureBuilt } from '../support/build';
+import { BIN, makeWorkspace, onlyRules, removeWorkspaces, runCli, spawnCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
 
 const root = join(__dirname, '../..');
-const bin = join(root, 'bin/bulletin-lint.js');
-
-function spawnCli(args: string[], options: { cwd: string; input?: string; env?: Record<string, string> }) {
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: options.cwd,
-    input: options.input,
-    encoding: 'utf8',
-    env: { PATH: process.env.PATH, ...options.env },
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
 
 describe('cli: the built program', function () {
   this.timeout(60000);
   after(removeWorkspaces);
-  before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: root, stdio: 'pipe' });
-  });
+  before(() => ensureBuilt(CLI_BUNDLE));
 
   it('prints its version and help', () => {
     const version = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version;
@@ -99,7 +87,7 @@ describe('cli: the built program', function () {
     try {
       mkdirSync(join(copy, 'bin'));
       mkdirSync(join(copy, 'dist'));
-      copyFileSync(bin, join(copy, 'bin/bulletin-lint.js'));
+      copyFileSync(BIN, join(copy, 'bin/bulletin-lint.js'));
       copyFileSync(bundle, join(copy, 'dist/cli.js'));
       writeFileSync(join(copy, 'dist/cli.js.cache'), 'not a code cache');
       const run = spawnSync(process.execPath, [join(copy, 'bin/bulletin-lint.js'), 'item.txt'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });

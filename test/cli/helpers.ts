@@ -1,10 +1,13 @@
-// Running the CLI in-process (through main) and building throw-away workspaces for it.
+// Running the CLI in-process (through main) or built (bin/bulletin-lint.js in a child process), and building
+// throw-away workspaces for it.
 
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { main, type CliParams } from '../../server/src/cli/main';
 import { rules, type SeveritySetting } from '../../server/src/core';
+import { REPO_ROOT } from '../support/build';
 
 export interface CliRun {
   code: number;
@@ -39,6 +42,25 @@ export async function runCli(argv: string[], options: RunOptions): Promise<CliRu
     writeFile: options.writeFile,
   });
   return { code, stdout, stderr };
+}
+
+export const BIN = join(REPO_ROOT, 'bin', 'bulletin-lint.js');
+
+export interface SpawnOptions {
+  cwd: string;
+  input?: string;
+  /** Added to an environment that has only PATH. */
+  env?: Record<string, string>;
+  /** Run as this user (and group) rather than this process's. */
+  uid?: number;
+  gid?: number;
+}
+
+/** The built program (build it first, see ensureBuilt) run in a child process with real streams and exit code. */
+export function spawnCli(args: string[], options: SpawnOptions): { code: number | null; stdout: string; stderr: string } {
+  const { env, ...rest } = options;
+  const result = spawnSync(process.execPath, [BIN, ...args], { ...rest, encoding: 'utf8', env: { PATH: process.env.PATH, ...env } });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
 /** A configuration that turns every rule off except the given ones (with their severities), so that a test

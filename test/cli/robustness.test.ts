@@ -9,26 +9,19 @@
 // unprivileged user `nobody` (uid 65534); where that is impossible they are skipped, saying why.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, chownSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, unlinkSync, watch, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { writeFileAtomic } from '../../server/src/cli/source';
-import { makeWorkspace, onlyRules, removeWorkspaces, runCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
+import { CLI_BUNDLE, ensureBuilt } from '../support/build';
+import { BIN, makeWorkspace, onlyRules, removeWorkspaces, runCli, spawnCli, SPACED_ITEM, SPACED_ITEM_FIXED } from './helpers';
 
-const REPO_ROOT = join(__dirname, '..', '..');
-const BIN = join(REPO_ROOT, 'bin', 'bulletin-lint.js');
 const CONFIG = { rules: onlyRules({ 'number-unit-space': 'warning' }) };
 /** nobody:nogroup on Debian and most Linux systems. */
 const UNPRIVILEGED = { uid: 65534, gid: 65534 };
-
-interface ProcessRun {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
 
 /** Who runs the CLI where permissions must apply: this process, or `nobody` when this process is root. */
 function permissionRunner(): { user?: typeof UNPRIVILEGED; unavailable?: string } {
@@ -37,11 +30,6 @@ function permissionRunner(): { user?: typeof UNPRIVILEGED; unavailable?: string 
   const probe = spawnSync('id', ['-u'], { ...UNPRIVILEGED, encoding: 'utf8' });
   if (probe.error || probe.status !== 0) return { unavailable: `running as root, and cannot switch to uid 65534 to test permissions (${probe.error?.message ?? probe.stderr})` };
   return { user: UNPRIVILEGED };
-}
-
-function spawnCli(args: string[], cwd: string, options: SpawnSyncOptions = {}): ProcessRun {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH }, ...options });
-  return { code: result.status, stdout: String(result.stdout), stderr: String(result.stderr) };
 }
 
 /** Gives a workspace to `user` (recursively), so that the permissions set afterwards are the ones that count. */
@@ -83,7 +71,7 @@ describe('cli: robustness', function () {
   const runner = permissionRunner();
 
   before(() => {
-    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: REPO_ROOT, stdio: 'pipe' });
+    ensureBuilt(CLI_BUNDLE);
     if (runner.unavailable) console.log(`      (permission cases skipped: ${runner.unavailable})`);
   });
 
@@ -100,7 +88,7 @@ describe('cli: robustness', function () {
     const cwd = makeWorkspace({ 'ro.txt': SPACED_ITEM, 'ok.txt': SPACED_ITEM }, CONFIG);
     handOver(cwd, runner.user);
     chmodSync(join(cwd, 'ro.txt'), 0o444);
-    const run = spawnCli(['--fix', 'ro.txt', 'ok.txt'], cwd, runner.user);
+    const run = spawnCli(['--fix', 'ro.txt', 'ok.txt'], { cwd, ...runner.user });
     assert.equal(run.code, 2, run.stderr);
     assert.equal(run.stderr, '无法写入修复：ro.txt（EACCES），文件未改动\n');
     assert.equal(read(join(cwd, 'ro.txt')), SPACED_ITEM);
@@ -115,12 +103,12 @@ describe('cli: robustness', function () {
     handOver(cwd, runner.user);
     chmodSync(join(cwd, 'locked'), 0o000);
     try {
-      const walked = spawnCli(['--fix', '.'], cwd, runner.user);
+      const walked = spawnCli(['--fix', '.'], { cwd, ...runner.user });
       assert.equal(walked.code, 2);
       assert.equal(walked.stderr, '无法读取 locked（EACCES）\n');
       assert.equal(read(join(cwd, 'open', 'b.txt')), SPACED_ITEM_FIXED);
       assert.equal(read(join(cwd, 'top.txt')), SPACED_ITEM_FIXED);
-      const named = spawnCli(['--fix', 'locked/a.txt', 'open/b.txt'], cwd, runner.user);
+      const named = spawnCli(['--fix', 'locked/a.txt', 'open/b.txt'], { cwd, ...runner.user });
       assert.equal(named.code, 2);
       assert.equal(named.stderr, '无法读取 locked/a.txt（EACCES）\n');
       assert.equal(named.stdout, '✖ 1 个文件未能检查（原因见上文）；已检查的 1 个文件中未发现问题。\n');
@@ -135,7 +123,7 @@ describe('cli: robustness', function () {
     handOver(cwd, runner.user);
     chmodSync(join(cwd, 'sealed'), 0o555);
     try {
-      const run = spawnCli(['--fix', 'sealed/a.txt', 'b.txt'], cwd, runner.user);
+      const run = spawnCli(['--fix', 'sealed/a.txt', 'b.txt'], { cwd, ...runner.user });
       assert.equal(run.code, 2);
       assert.equal(run.stderr, '无法写入修复：sealed/a.txt（EACCES），文件未改动\n');
       assert.deepEqual(readdirSync(join(cwd, 'sealed')), ['a.txt']);
@@ -185,7 +173,7 @@ describe('cli: robustness', function () {
     const mixed = `${SPACED_ITEM.trimEnd()}\r\n${SPACED_ITEM.trimEnd()}\n${SPACED_ITEM.trimEnd()}\r${SPACED_ITEM}`;
     const files = { 'gbk.txt': gbk, 'image.txt': png, 'utf16.txt': utf16, 'mixed.txt': mixed, 'ok.txt': SPACED_ITEM };
     const cwd = makeWorkspace(files, CONFIG);
-    const run = spawnCli(['--fix', '.'], cwd);
+    const run = spawnCli(['--fix', '.'], { cwd });
     assert.equal(run.code, 2);
     assert.deepEqual(run.stderr.trimEnd().split('\n').sort(), [
       'gbk.txt 不是 UTF-8 编码的文本，未检查（请另存为 UTF-8）',
@@ -203,7 +191,7 @@ describe('cli: robustness', function () {
     const original = SPACED_ITEM.repeat(Math.ceil(4_000_000 / Buffer.byteLength(SPACED_ITEM)));
     const reference = makeWorkspace({ 'big.txt': original }, CONFIG);
     const started = Date.now();
-    assert.equal(spawnCli(['--fix', '--quiet', 'big.txt'], reference).code, 0);
+    assert.equal(spawnCli(['--fix', '--quiet', 'big.txt'], { cwd: reference }).code, 0);
     const duration = Date.now() - started;
     const fixed = readFileSync(join(reference, 'big.txt'));
     assert.notDeepEqual(fixed, Buffer.from(original));
@@ -241,9 +229,9 @@ describe('cli: robustness', function () {
         'sub/a.txt': SPACED_ITEM,
       }, CONFIG);
       try {
-        const run = spawnCli(['sub/a.txt'], cwd);
+        const run = spawnCli(['sub/a.txt'], { cwd });
         assert.equal(run.code, 0, run.stderr);
-        const named = spawnCli(['--config', '.bulletinrc.js', 'sub/a.txt'], cwd);
+        const named = spawnCli(['--config', '.bulletinrc.js', 'sub/a.txt'], { cwd });
         assert.equal(named.code, 2);
         assert.match(named.stderr, /\.bulletinrc\.js/, 'a configuration that is not JSON is refused, naming the file');
         assert.ok(!existsSync(marker), 'no workspace code ran');
@@ -281,10 +269,10 @@ describe('cli: robustness', function () {
         // A link in a folder that is walked, to a file outside it: links are not followed.
         symlinkSync(join(outside, 'secret.txt'), join(workspace, 'drafts', 'link.txt'));
         const before = snapshot(base);
-        const named = spawnCli(['--fix', 'drafts/named.txt'], workspace);
+        const named = spawnCli(['--fix', 'drafts/named.txt'], { cwd: workspace });
         assert.equal(named.code, 0, named.stderr);
         assert.deepEqual(changedFiles(before, snapshot(base)), ['workspace/drafts/named.txt']);
-        const walked = spawnCli(['--fix', 'drafts'], workspace);
+        const walked = spawnCli(['--fix', 'drafts'], { cwd: workspace });
         assert.equal(walked.code, 0, walked.stderr);
         assert.deepEqual(changedFiles(before, snapshot(base)), ['workspace/drafts/named.txt', 'workspace/drafts/other.txt']);
         assert.equal(read(join(outside, 'secret.txt')), SPACED_ITEM);

@@ -3,12 +3,12 @@
 // the batch. Also the built program: the readers live in bundles of their own, loaded only for such files.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cleanDraft } from '../../server/src/core';
 import { readSubmission, SubmissionError } from '../../server/src/submissions';
-import { makeWorkspace, onlyRules, removeWorkspaces, runCli } from '../cli/helpers';
+import { makeWorkspace, onlyRules, removeWorkspaces, runCli, spawnCli } from '../cli/helpers';
+import { CLI_BUNDLE, ensureBuilt } from '../support/build';
 import { emptyDocx, officeConvert, predefinedCMapPdf, removeFolder, ROOT, SUBMISSION_ITEMS, SUBMISSION_TEXT, submissionDocx, temporaryFolder } from './helpers';
 
 const ENCRYPT = 'pdf:writer_pdf_Export:{"EncryptFile":{"type":"boolean","value":"true"},"DocumentOpenPassword":{"type":"string","value":"secret"}}';
@@ -130,9 +130,7 @@ describe('desk: submissions (.docx, .pdf)', function () {
   });
 
   describe('the built program', () => {
-    before(() => {
-      execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe' });
-    });
+    before(() => ensureBuilt(CLI_BUNDLE));
 
     it('keeps mammoth, pdfjs and docx out of dist/cli.js, in bundles loaded only for .docx, .pdf and issue .docx files', () => {
       const cli = readFileSync(join(ROOT, 'dist/cli.js'), 'utf8');
@@ -144,16 +142,16 @@ describe('desk: submissions (.docx, .pdf)', function () {
     it('reads .docx and .pdf from its own bundles, printing nothing of pdfjs on standard output', () => {
       const cwd = makeWorkspace({ 'unit.docx': docx, 'unit.pdf': pdf }, { rules: onlyRules({ 'unit-nonstandard': 'warning' }) });
       copyFileSync(join(cwd, 'unit.pdf'), join(cwd, 'copy.pdf'));
-      const result = spawnSync(process.execPath, [join(ROOT, 'bin/bulletin-lint.js'), '.', '--format', 'json'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
-      assert.equal(result.status, 0, result.stderr);
+      const result = spawnCli(['.', '--format', 'json'], { cwd });
+      assert.equal(result.code, 0, result.stderr);
       const files = JSON.parse(result.stdout);
       assert.deepEqual(files.map((file: { messages: unknown[] }) => file.messages.length), [1, 1, 1]);
     });
 
     it('finds the character maps copied beside the bundle', () => {
       const cwd = makeWorkspace({ 'old.pdf': predefinedCMapPdf('区教育局推进课后服务') });
-      const result = spawnSync(process.execPath, [join(ROOT, 'bin/bulletin-lint.js'), 'extract', 'old.pdf'], { cwd, encoding: 'utf8', env: { PATH: process.env.PATH } });
-      assert.deepEqual([result.status, result.stdout, result.stderr], [0, '区教育局推进课后服务\n', '']);
+      const result = spawnCli(['extract', 'old.pdf'], { cwd });
+      assert.deepEqual([result.code, result.stdout, result.stderr], [0, '区教育局推进课后服务\n', '']);
     });
   });
 });

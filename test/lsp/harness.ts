@@ -3,8 +3,8 @@
 // (configuration, registrations, applyEdit) and lets tests wait for diagnostics by event, never by sleeping.
 
 import * as assert from 'node:assert/strict';
-import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
@@ -38,9 +38,9 @@ import {
 } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lint } from '../../server/src/core';
+import { ensureBuilt, REPO_ROOT, SERVER_BUNDLE } from '../support/build';
 
-export const REPO_ROOT = join(__dirname, '..', '..');
-export const SERVER_BUNDLE = join(REPO_ROOT, 'dist', 'server.js');
+export { REPO_ROOT, SERVER_BUNDLE };
 const SAMPLES = join(REPO_ROOT, 'test', 'fixtures', 'real');
 
 /** The text of a real sample by its number (`000` … `004`), and its file URI. */
@@ -49,6 +49,12 @@ export function sample(prefix: string): { text: string; uri: string; path: strin
   if (!name) throw new Error(`no sample ${prefix}`);
   const path = join(SAMPLES, name);
   return { text: readFileSync(path, 'utf8'), uri: pathToFileURL(path).href, path };
+}
+
+/** The item drafts pasted into one file of some 100 KB: past the size under which the server always lints in full. */
+export function longFile(): string {
+  const drafts = ['000', '001', '002', '004'].map(prefix => sample(prefix).text).join('\n');
+  return Array.from({ length: 12 }, () => drafts).join('\n');
 }
 
 /** LSP's DiagnosticSeverity of each of the core's severities. */
@@ -71,15 +77,7 @@ export const essentials = (diagnostics: Diagnostic[]) =>
 
 /** Builds dist/ when the server bundle is missing or older than a source file it is made of. */
 export function ensureServerBundle(): void {
-  const newest = (folder: string): number =>
-    Math.max(0, ...readdirSync(folder, { withFileTypes: true }).map(entry => {
-      const path = join(folder, entry.name);
-      return entry.isDirectory() ? newest(path) : statSync(path).mtimeMs;
-    }));
-  const sources = Math.max(newest(join(REPO_ROOT, 'server', 'src')), newest(join(REPO_ROOT, 'client', 'src')));
-  if (!existsSync(SERVER_BUNDLE) || statSync(SERVER_BUNDLE).mtimeMs < sources) {
-    execFileSync(process.execPath, [join(REPO_ROOT, 'esbuild.mjs')], { cwd: REPO_ROOT, stdio: 'inherit' });
-  }
+  ensureBuilt(SERVER_BUNDLE);
 }
 
 export interface StartOptions {
@@ -234,6 +232,20 @@ export class TestEditor {
   /** Everything the server wrote to stderr (stdout carries only the protocol). */
   get errorOutput(): string {
     return this.stderr;
+  }
+
+  /** Resolves with the server's stderr once it satisfies `done`: checked now and after each write. */
+  errorOutputUntil(done: (errorOutput: string) => boolean): Promise<string> {
+    if (done(this.stderr)) return Promise.resolve(this.stderr);
+    return new Promise(resolve => {
+      // Registered after the constructor's listener, so this.stderr already holds the chunk.
+      const check = () => {
+        if (!done(this.stderr)) return;
+        this.process.stderr!.off('data', check);
+        resolve(this.stderr);
+      };
+      this.process.stderr!.on('data', check);
+    });
   }
 
   get exitCode(): number | null {

@@ -18,13 +18,10 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DEFAULT_MAX_PROBLEMS, SERVER_FIX_ALL_COMMAND } from '../../client/src/names';
 import { applyFixes, fixAll, lint, type Problem } from '../../server/src/core';
-import { editorForSuite, ensureServerBundle, sample, TestEditor } from './harness';
+import { editorForSuite, ensureServerBundle, essentials, expectedDiagnostics, longFile, sample, SEVERITY, TestEditor } from './harness';
 
-const SEVERITY = { error: 1, warning: 2, info: 3 } as const;
 const INFORMATION = 3;
 const TOP = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-
-const essentials = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, range, severity, message }) => ({ code, range, severity, message }));
 
 /**
  * What the server should publish of a text's problems under a limit, worked out differently from the server: the
@@ -32,21 +29,15 @@ const essentials = (diagnostics: Diagnostic[]) => diagnostics.map(({ code, range
  * order. Also the problems themselves, for the tests that fix them.
  */
 function expectedShown(uri: string, text: string, limit: number) {
-  const document = TextDocument.create(uri, 'bulletin', 1, text);
   const problems = lint(text);
   const kept = limit === 0 || problems.length <= limit
     ? new Set(problems)
     : new Set([...problems].sort((a, b) => SEVERITY[a.severity] - SEVERITY[b.severity]).slice(0, limit));
-  const shown = problems.filter(problem => kept.has(problem));
+  const all = expectedDiagnostics(uri, text);
   return {
     total: problems.length,
-    shownProblems: shown,
-    diagnostics: shown.map(problem => ({
-      code: problem.ruleId,
-      range: { start: document.positionAt(problem.start), end: document.positionAt(problem.end) },
-      severity: SEVERITY[problem.severity],
-      message: problem.message,
-    })),
+    shownProblems: problems.filter(problem => kept.has(problem)),
+    diagnostics: all.filter((_, index) => kept.has(problems[index])),
   };
 }
 
@@ -68,12 +59,6 @@ function overAThousand(): string {
   const text = Array.from({ length: 13 }, () => sample('000').text).join('');
   assert.ok(lint(text).length > DEFAULT_MAX_PROBLEMS, 'the text has more problems than the default limit');
   return text;
-}
-
-/** The item drafts pasted into one file of some 100 KB, past the size under which the server always lints in full. */
-function longFile(): string {
-  const drafts = ['000', '001', '002', '004'].map(prefix => sample(prefix).text).join('\n');
-  return Array.from({ length: 12 }, () => drafts).join('\n');
 }
 
 describe('lsp: maxProblems', function () {
@@ -112,7 +97,7 @@ describe('lsp: maxProblems', function () {
     });
     assert.deepEqual(essentials(problems), expected.diagnostics);
     assert.deepEqual(countBySeverity(problems), { error: 1, warning: 9, info: 0 });
-    const allWarnings = expectedShown(uri, text, 0).diagnostics.filter(diagnostic => diagnostic.severity === SEVERITY.warning);
+    const allWarnings = expectedDiagnostics(uri, text).filter(diagnostic => diagnostic.severity === SEVERITY.warning);
     assert.deepEqual(essentials(problems).filter(diagnostic => diagnostic.severity === SEVERITY.warning), allWarnings.slice(0, 9), 'the first warnings of the text');
     assert.ok(problems.every(diagnostic => diagnostic.source === 'bulletin-lint' && diagnostic.codeDescription), 'the rules\' diagnostics are as without a limit');
   });
@@ -126,7 +111,7 @@ describe('lsp: maxProblems', function () {
     assert.match(String(notices[0].message), /^共发现 80 处问题，仅显示其中 20 处/);
     assert.deepEqual(countBySeverity(problems), { error: 1, warning: 14, info: 5 });
     assert.deepEqual(essentials(problems), expectedShown(uri, text, 20).diagnostics);
-    const allInformation = expectedShown(uri, text, 0).diagnostics.filter(diagnostic => diagnostic.severity === SEVERITY.info);
+    const allInformation = expectedDiagnostics(uri, text).filter(diagnostic => diagnostic.severity === SEVERITY.info);
     assert.deepEqual(essentials(problems).filter(diagnostic => diagnostic.severity === SEVERITY.info), allInformation.slice(0, 5));
   });
 
@@ -136,7 +121,7 @@ describe('lsp: maxProblems', function () {
     editor.settings = { maxProblems: 4 };
     const { notices, problems } = split(await editor.open(uri, text));
     assert.equal(notices.length, 1);
-    const allErrors = expectedShown(uri, text, 0).diagnostics.filter(diagnostic => diagnostic.severity === SEVERITY.error);
+    const allErrors = expectedDiagnostics(uri, text).filter(diagnostic => diagnostic.severity === SEVERITY.error);
     assert.ok(allErrors.length > 4);
     assert.deepEqual(essentials(problems), allErrors.slice(0, 4));
   });
@@ -147,7 +132,7 @@ describe('lsp: maxProblems', function () {
     editor.settings = { maxProblems: 80 };
     const published = await editor.open(uri, text);
     assert.equal(split(published).notices.length, 0);
-    assert.deepEqual(essentials(published.diagnostics), expectedShown(uri, text, 0).diagnostics);
+    assert.deepEqual(essentials(published.diagnostics), expectedDiagnostics(uri, text));
   });
 
   it('0 publishes every problem of a document with over a thousand, without a notice', async () => {
@@ -156,7 +141,7 @@ describe('lsp: maxProblems', function () {
     editor.settings = { maxProblems: 0 };
     const published = await editor.open(uri, text);
     assert.equal(split(published).notices.length, 0);
-    assert.deepEqual(essentials(published.diagnostics), expectedShown(uri, text, 0).diagnostics);
+    assert.deepEqual(essentials(published.diagnostics), expectedDiagnostics(uri, text));
   });
 
   it('the default is 1000: a document with more gets 1000 and the notice, a shorter one all of its problems', async () => {
@@ -171,7 +156,7 @@ describe('lsp: maxProblems', function () {
     const small = sample('003');
     const smallUri = nextUri();
     const all = await editor.open(smallUri, small.text);
-    assert.deepEqual(essentials(all.diagnostics), expectedShown(smallUri, small.text, 0).diagnostics, 'sample 003 has 292 problems: all shown');
+    assert.deepEqual(essentials(all.diagnostics), expectedDiagnostics(smallUri, small.text), 'sample 003 has 292 problems: all shown');
   });
 
   it('changing the setting publishes the open documents again under the new limit', async () => {
@@ -183,7 +168,7 @@ describe('lsp: maxProblems', function () {
     assert.deepEqual(essentials(split(raised).problems), expectedShown(uri, text, 20).diagnostics);
     assert.match(String(split(raised).notices[0]?.message), /仅显示其中 20 处/);
     const unlimited = await republishedWith(uri, { maxProblems: 0 });
-    assert.deepEqual(essentials(unlimited.diagnostics), expectedShown(uri, text, 0).diagnostics);
+    assert.deepEqual(essentials(unlimited.diagnostics), expectedDiagnostics(uri, text));
     const lowered = await republishedWith(uri, { maxProblems: 3 });
     assert.deepEqual(essentials(split(lowered).problems), expectedShown(uri, text, 3).diagnostics);
     assert.equal(lowered.diagnostics.length, 4);
@@ -215,7 +200,7 @@ describe('lsp: maxProblems', function () {
     editor.settings = { enable: 'yes', run: 'always', maxProblems: 'all' };
     const logged = editor.logs.length;
     const published = await editor.open(uri, text);
-    assert.deepEqual(essentials(published.diagnostics), expectedShown(uri, text, 0).diagnostics, 'checked, every problem (80 < 1000)');
+    assert.deepEqual(essentials(published.diagnostics), expectedDiagnostics(uri, text), 'checked, every problem (80 < 1000)');
     const version = await editor.change(uri, [{ range: TOP, newText: '共 5个。' }]);
     assert.ok((await editor.nextDiagnostics(uri, params => params.version === version)).diagnostics.length > 0, 'checked on type');
     const lines = editor.logs.slice(logged);

@@ -70,12 +70,13 @@ interface Memory {
 async function memoryOf(editor: TestEditor): Promise<Memory> {
   const pid = Number(/^pid (\d+)$/m.exec(editor.errorOutput)?.[1]);
   assert.ok(pid > 0, 'the wrapper said its pid');
-  const reports = () => editor.errorOutput.match(/^memory .*$/gm)?.length ?? 0;
-  const before = reports();
-  process.kill(pid, 'SIGUSR2');
+  // Whole lines only: a write can arrive in pieces.
+  const reports = (errorOutput: string) => errorOutput.match(/^memory .*(?=\n)/gm) ?? [];
+  const before = reports(editor.errorOutput).length;
   // The report is written by the server's own event loop: wait for that line (bounded by the test's timeout).
-  while (reports() === before) await new Promise(resolve => setImmediate(resolve));
-  const lines = editor.errorOutput.match(/^memory .*$/gm)!;
+  const reported = editor.errorOutputUntil(errorOutput => reports(errorOutput).length > before);
+  process.kill(pid, 'SIGUSR2');
+  const lines = reports(await reported);
   return JSON.parse(lines[lines.length - 1].slice('memory '.length)) as Memory;
 }
 
@@ -248,7 +249,9 @@ describe('lsp: reliability', function () {
         const uri = pathToFileURL(join(folder, 'draft.bulletin')).href;
         assert.ok((await editor.open(uri, text)).diagnostics.length > 0, 'checked with the JSON configuration');
         await editor.configFileChanged(join(folder, '.bulletinrc.js'));
-        await editor.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+        const version = await editor.change(uri, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, newText: ' ' }]);
+        // The configuration is read again for that version's (debounced) diagnostics: look once they are out.
+        await editor.nextDiagnostics(uri, params => params.version === version);
         assert.ok(!existsSync(marker), 'no workspace code ran');
       } finally {
         await editor.stop();

@@ -128,7 +128,7 @@ describe('bulletin-lint in VS Code', () => {
   });
 
   after(async () => {
-    for (const name of ['rules', 'enable', 'include']) await setSetting(name, undefined);
+    for (const name of ['rules', 'enable', 'include', 'maxProblems']) await setSetting(name, undefined);
   });
 
   describe('activation and contributions', () => {

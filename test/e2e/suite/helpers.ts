@@ -12,10 +12,10 @@ export const locale = vscode.env.language.toLowerCase().startsWith('en') ? 'en' 
 export const workspaceFolder = () => vscode.workspace.workspaceFolders![0].uri;
 
 /**
- * Resolves with `check()`'s first defined value, checked now and after every `event`; rejects at the deadline
+ * Resolves with `check()`'s first defined value, checked now and after every `event`; rejects after `deadlineMs`
  * (with `explain()`'s assertion, when given, so that a failure shows what was seen instead of a bare timeout).
  */
-export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string, explain?: () => void): Promise<T> {
+export function until<T>(event: vscode.Event<unknown>, check: () => T | undefined, what: string, explain?: () => void, deadlineMs = DEADLINE_MS): Promise<T> {
   return new Promise((resolve, reject) => {
     const finish = (settle: () => void) => {
       subscription.dispose();
@@ -34,11 +34,11 @@ export function until<T>(event: vscode.Event<unknown>, check: () => T | undefine
     const deadline = setTimeout(() => finish(() => {
       try {
         explain?.();
-        reject(new Error(`no ${what} within ${DEADLINE_MS} ms`));
+        reject(new Error(`no ${what} within ${deadlineMs} ms`));
       } catch (error) {
         reject(error);
       }
-    }), DEADLINE_MS);
+    }), deadlineMs);
     attempt();
   });
 }
