@@ -1,10 +1,12 @@
 // Command-line arguments: node:util parseArgs, then the checks parseArgs cannot make (values, combinations).
 
-import { parseArgs } from 'node:util';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { ruleById, type Locale, type SeveritySetting } from '../core';
 import { SEVERITY_SETTINGS, type RawConfig } from '../config';
+import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
 import { FORMAT_NAMES, type FormatName } from './formatters';
-import { messages, type Messages } from './messages';
+import type { CliParams } from './main';
+import { environmentLocale, messages, type Messages } from './messages';
 
 export interface CliOptions {
   /** Files, folders and globs as given; `-` is standard input. */
@@ -50,24 +52,62 @@ const optionSpecs = {
 } as const;
 
 /**
+ * A command's options read from its arguments by `parse` (given the environment's language); on a usage error or
+ * --help, what to say is written instead and the exit code returned.
+ */
+export function commandOptions<Options extends { help: boolean; locale: Locale }>(
+  params: CliParams,
+  parse: (defaultLocale: Locale) => Options,
+  helpText: (locale: Locale) => string,
+): Options | number {
+  let options: Options;
+  try {
+    options = parse(environmentLocale(params.env));
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
+    return EXIT_TROUBLE;
+  }
+  if (options.help) {
+    params.stdout.write(helpText(options.locale));
+    return EXIT_OK;
+  }
+  return options;
+}
+
+/**
+ * `argv` read by parseArgs with `specs` (positionals allowed, unknown options refused), and the language --locale
+ * asks for, else `defaultLocale`, which is also the language of the UsageError when the arguments cannot be read.
+ */
+export function readArguments<Specs extends NonNullable<ParseArgsConfig['options']>>(argv: readonly string[], specs: Specs, defaultLocale: Locale) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...argv], options: specs, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError(explainParseError(error as Error & { code?: string }, messages[defaultLocale]), defaultLocale);
+  }
+  const localeValue = (parsed.values as { locale?: string }).locale;
+  if (localeValue !== undefined && localeValue !== 'zh' && localeValue !== 'en') throw new UsageError(messages[defaultLocale].badLocale(localeValue), defaultLocale);
+  const locale: Locale = localeValue ?? defaultLocale;
+  return { values: parsed.values, positionals: parsed.positionals, locale };
+}
+
+/** The --format value, checked against the formatters (stylish when not given). */
+export function formatOption(value: string | undefined, locale: Locale): FormatName {
+  const format = value ?? 'stylish';
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(messages[locale].badFormat(format, FORMAT_NAMES), locale);
+  return format as FormatName;
+}
+
+/**
  * Parses `argv`; `defaultLocale` (from the environment) applies unless --locale says otherwise, and is the
  * language of the UsageError when the arguments cannot be read at all.
  */
 export function parseCliArgs(argv: readonly string[], defaultLocale: Locale): CliOptions {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...argv], options: optionSpecs, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw new UsageError(explainParseError(error as Error & { code?: string }, messages[defaultLocale]), defaultLocale);
-  }
-  const { values, positionals } = parsed;
-  const localeValue = values.locale;
-  if (localeValue !== undefined && localeValue !== 'zh' && localeValue !== 'en') throw new UsageError(messages[defaultLocale].badLocale(localeValue), defaultLocale);
-  const locale: Locale = localeValue ?? defaultLocale;
+  const { values, positionals, locale } = readArguments(argv, optionSpecs, defaultLocale);
   const say = messages[locale];
 
-  const format = values.format ?? 'stylish';
-  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(say.badFormat(format, FORMAT_NAMES), locale);
+  const format = formatOption(values.format, locale);
 
   let maxWarnings: number | undefined;
   if (values['max-warnings'] !== undefined) {
@@ -87,7 +127,7 @@ export function parseCliArgs(argv: readonly string[], defaultLocale: Locale): Cl
     targets,
     fix: values.fix ?? false,
     fixDryRun: values['fix-dry-run'] ?? false,
-    format: format as FormatName,
+    format,
     ruleOverrides: ruleFlags(values.rule ?? [], locale),
     configPath: values.config,
     maxWarnings,

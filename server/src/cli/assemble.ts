@@ -6,8 +6,9 @@ import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
-import { deskCommandOptions, parseAssembleArgs, type AssembleCliOptions } from './desk-args';
-import { deskMessages, type DeskMessages } from './desk-messages';
+import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
+import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
+import { commandOptions } from './args';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { formatters, locateProblems, type LintedFile } from './formatters';
 import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile, type SubmissionSource } from './inputs';
@@ -24,7 +25,7 @@ interface ReadDraft extends DraftInput {
 }
 
 export async function runAssemble(params: CliParams, argv: readonly string[], today: IssueDate = localToday()): Promise<number> {
-  const options = deskCommandOptions(params, 'assemble', locale => parseAssembleArgs(argv, locale, today));
+  const options = commandOptions(params, locale => parseAssembleArgs(argv, locale, today), locale => deskHelpText('assemble', locale));
   return typeof options === 'number' ? options : new Assembly(params, options).run();
 }
 

@@ -1,45 +1,17 @@
 // Arguments of the editor's desk subcommands (extract, assemble), read like the linter's (args.ts): node:util
 // parseArgs, then the checks it cannot make, as UsageErrors (exit code 2).
 
-import { parseArgs } from 'node:util';
 import type { IssueDate, Locale } from '../core';
 import type { RawConfig } from '../config';
-import { explainParseError, ruleFlags, UsageError } from './args';
-import { deskHelpText, deskMessages } from './desk-messages';
-import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
-import { FORMAT_NAMES, type FormatName } from './formatters';
-import type { CliParams } from './main';
-import { environmentLocale, messages } from './messages';
+import { formatOption, readArguments, ruleFlags, UsageError } from './args';
+import { deskMessages } from './desk-messages';
+import type { FormatName } from './formatters';
 
 interface CommonOptions {
   locale: Locale;
   help: boolean;
   configPath?: string;
   outputPath?: string;
-}
-
-/**
- * A desk command's options read from its arguments by `parse`; on a usage error or --help, what to say is written
- * instead and the exit code returned.
- */
-export function deskCommandOptions<Options extends CommonOptions>(
-  params: CliParams,
-  command: 'extract' | 'assemble',
-  parse: (defaultLocale: Locale) => Options,
-): Options | number {
-  let options: Options;
-  try {
-    options = parse(environmentLocale(params.env));
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (options.help) {
-    params.stdout.write(deskHelpText(command, options.locale));
-    return EXIT_OK;
-  }
-  return options;
 }
 
 export interface ExtractOptions extends CommonOptions {
@@ -74,17 +46,9 @@ const assembleSpecs = {
 type Values = Record<string, string | boolean | string[] | undefined>;
 
 function parse(argv: readonly string[], specs: typeof commonSpecs | typeof assembleSpecs, defaultLocale: Locale): { values: Values; positionals: string[]; locale: Locale } {
-  let parsed: { values: Values; positionals: string[] };
-  try {
-    parsed = parseArgs({ args: [...argv], options: specs, allowPositionals: true, strict: true }) as { values: Values; positionals: string[] };
-  } catch (error) {
-    throw new UsageError(explainParseError(error as Error & { code?: string }, messages[defaultLocale]), defaultLocale);
-  }
-  const localeValue = parsed.values.locale as string | undefined;
-  if (localeValue !== undefined && localeValue !== 'zh' && localeValue !== 'en') throw new UsageError(messages[defaultLocale].badLocale(localeValue), defaultLocale);
-  const locale: Locale = localeValue ?? defaultLocale;
-  if (parsed.positionals.includes('-')) throw new UsageError(deskMessages[locale].stdinNotAccepted, locale);
-  return { values: parsed.values, positionals: parsed.positionals, locale };
+  const { values, positionals, locale } = readArguments(argv, specs, defaultLocale);
+  if (positionals.includes('-')) throw new UsageError(deskMessages[locale].stdinNotAccepted, locale);
+  return { values: values as Values, positionals, locale };
 }
 
 /** `bulletin-lint extract SUBMISSION [-o draft.txt]`: argv without the subcommand. */
@@ -100,8 +64,7 @@ export function parseAssembleArgs(argv: readonly string[], defaultLocale: Locale
   const { values, positionals, locale } = parse(argv, assembleSpecs, defaultLocale);
   const say = deskMessages[locale];
   const help = values.help === true;
-  const format = (values.format as string | undefined) ?? 'stylish';
-  if (!(FORMAT_NAMES as readonly string[]).includes(format)) throw new UsageError(messages[locale].badFormat(format, FORMAT_NAMES), locale);
+  const format = formatOption(values.format as string | undefined, locale);
   let number: number | undefined;
   if (typeof values.issue === 'string') {
     if (!/^[1-9]\d{0,5}$/.test(values.issue)) throw new UsageError(say.badIssueNumber(values.issue), locale);
@@ -122,7 +85,7 @@ export function parseAssembleArgs(argv: readonly string[], defaultLocale: Locale
     number,
     date,
     force: values.force === true,
-    format: format as FormatName,
+    format,
     ruleOverrides: ruleFlags((values.rule as string[] | undefined) ?? [], locale),
     outputPath: values.output as string | undefined,
     configPath: values.config as string | undefined,

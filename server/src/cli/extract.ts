@@ -4,15 +4,16 @@
 import { resolve } from 'node:path';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
 import { cleanDraft } from '../core';
-import { deskCommandOptions, parseExtractArgs } from './desk-args';
-import { deskMessages } from './desk-messages';
+import { parseExtractArgs } from './desk-args';
+import { deskHelpText, deskMessages } from './desk-messages';
+import { commandOptions } from './args';
 import { EXIT_OK, EXIT_TROUBLE } from './exit-codes';
 import { errorDetail, loadInput, readFromDisk, toDisplayPath, writeOutputFile } from './inputs';
 import type { CliParams } from './main';
 import { messages } from './messages';
 
 export async function runExtract(params: CliParams, argv: readonly string[]): Promise<number> {
-  const options = deskCommandOptions(params, 'extract', locale => parseExtractArgs(argv, locale));
+  const options = commandOptions(params, locale => parseExtractArgs(argv, locale), locale => deskHelpText('extract', locale));
   if (typeof options === 'number') return options;
   const say = messages[options.locale];
   const sayDesk = deskMessages[options.locale];

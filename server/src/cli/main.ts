@@ -5,11 +5,11 @@ import { join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
 import { fixAll, lint, rules, type LintOptions, type Locale } from '../core';
-import { parseCliArgs, UsageError, type CliOptions } from './args';
+import { commandOptions, parseCliArgs, type CliOptions } from './args';
 import { runAssemble } from './assemble';
 import { runExtract } from './extract';
 import { formatters, locateProblems, type LintedFile } from './formatters';
-import { environmentLocale, helpText, messages, type Messages } from './messages';
+import { helpText, messages, type Messages } from './messages';
 import { EXIT_OK, EXIT_PROBLEMS, EXIT_TROUBLE } from './exit-codes';
 import { describeTargetError, errorDetail, loadInput, readFromDisk, toDisplayPath, type SubmissionSource } from './inputs';
 import { encodeSource, keepLineEndings, writeFileAtomic } from './source';
@@ -41,19 +41,8 @@ export async function main(params: CliParams): Promise<number> {
   const [command, ...rest] = params.argv;
   if (command === 'extract') return runExtract(params, rest);
   if (command === 'assemble') return runAssemble(params, rest);
-  const environment = environmentLocale(params.env);
-  let options: CliOptions;
-  try {
-    options = parseCliArgs(params.argv, environment);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    params.stderr.write(`${error.message}\n${messages[error.locale].usageHint}\n`);
-    return EXIT_TROUBLE;
-  }
-  if (options.help) {
-    params.stdout.write(helpText(options.locale));
-    return EXIT_OK;
-  }
+  const options = commandOptions(params, locale => parseCliArgs(params.argv, locale), helpText);
+  if (typeof options === 'number') return options;
   if (options.version) {
     params.stdout.write(`bulletin-lint ${version}\n`);
     return EXIT_OK;
