@@ -50,9 +50,12 @@ describe('cli: large reports', () => {
       const problem: Problem = { ruleId: 'x', severity: 'warning', message: '消息', start: 5, end: 12, fix };
       assert.deepEqual(locateProblems(text, [problem]), [{ ...problem, line: 2, column: 1, endLine: 3, endColumn: 2 }]);
       const { fix: _fix, ...withoutFix } = problem;
-      assert.deepEqual(locateProblems(text, [problem], offset => ({ paragraph: offset })), [
-        { ...withoutFix, line: 2, column: 1, endLine: 3, endColumn: 2, place: { paragraph: 5 } },
+      const places = [{ paragraph: 1 }, { paragraph: 3 }, { paragraph: 4 }];
+      assert.deepEqual(locateProblems(text, [problem], places), [
+        { ...withoutFix, line: 2, column: 1, endLine: 3, endColumn: 2, place: { paragraph: 3 } },
       ]);
+      // Past the last line with a place, the last place.
+      assert.deepEqual(locateProblems(text, [problem], places.slice(0, 1))[0].place, { paragraph: 1 });
     });
   });
 

@@ -134,7 +134,7 @@ class Assembly {
       ...desk.filter(problem => !(problem.ruleId === DESK_CHECKS.unitUnknown && ruleSaysUnknown.has(problem.start))),
     ]
       .sort((a, b) => a.start - b.start || a.end - b.end);
-    return { filePath: draft.filePath, displayPath: draft.name, text: draft.text, problems: locateProblems(draft.text, problems, draft.submission?.placeOf) };
+    return { filePath: draft.filePath, displayPath: draft.name, text: draft.text, problems: locateProblems(draft.text, problems, draft.submission?.places) };
   }
 
   private async finish(files: LintedFile[], issue: AssembledIssue | undefined): Promise<number> {

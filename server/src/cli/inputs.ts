@@ -3,7 +3,7 @@
 
 import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, relative, sep } from 'node:path';
-import { placesIn, readSubmission, submissionFormatOf, SubmissionError, type Place, type Submission, type SubmissionFormat } from '../submissions';
+import { readSubmission, submissionFormatOf, SubmissionError, type Place, type Submission, type SubmissionFormat } from '../submissions';
 import type { Messages } from './messages';
 import { decodeSource } from './source';
 import type { TargetError } from './targets';
@@ -11,7 +11,8 @@ import type { TargetError } from './targets';
 /** What a submission adds to its text: its format, and the places of the original file. */
 export interface SubmissionSource {
   format: SubmissionFormat;
-  placeOf: (offset: number) => Place;
+  /** The place in the original file of each line of the text. */
+  places: readonly Place[];
 }
 
 export type LoadedInput = { ok: true; text: string; bom: boolean; submission?: SubmissionSource } | { ok: false; message: string };
@@ -26,7 +27,7 @@ export async function loadInput(bytes: Uint8Array, filePath: string | undefined,
       if (!SubmissionError.is(error)) throw error;
       return { ok: false, message: say.badSubmission(displayPath, format, error.problem, error.detail) };
     }
-    return { ok: true, text: submission.text, bom: false, submission: { format, placeOf: placesIn(submission) } };
+    return { ok: true, text: submission.text, bom: false, submission: { format, places: submission.places } };
   }
   const source = decodeSource(bytes);
   if (!source.ok) return { ok: false, message: source.reason === 'binary' ? say.binary(displayPath) : say.notUtf8(displayPath) };

@@ -141,7 +141,7 @@ class Run {
    */
   private checkSubmission(text: string, submission: SubmissionSource, filePath: string, displayPath: string, lintOptions: LintOptions): LintedFile {
     if (this.options.fix || this.options.fixDryRun) this.params.stderr.write(`${this.say.submissionNotFixed(displayPath, submission.format)}\n`);
-    return { filePath, displayPath, text, problems: locateProblems(text, lint(text, lintOptions), submission.placeOf) };
+    return { filePath, displayPath, text, problems: locateProblems(text, lint(text, lintOptions), submission.places) };
   }
 
   /**

@@ -1,7 +1,7 @@
 // Submissions as units send them (.docx, .pdf), read into text the core lints. The readers and their libraries
 // (mammoth, pdfjs-dist) are loaded only when such a file is read: linting plain drafts never pays for them.
 
-import type { Place, Submission, SubmissionFormat } from './types';
+import type { Submission, SubmissionFormat } from './types';
 
 export { SubmissionError, type Place, type Submission, type SubmissionFormat, type SubmissionProblem } from './types';
 
@@ -17,20 +17,4 @@ export function submissionFormatOf(path: string): SubmissionFormat | undefined {
 export async function readSubmission(format: SubmissionFormat, bytes: Uint8Array): Promise<Submission> {
   if (format === 'docx') return (await import('./docx')).readDocx(bytes);
   return (await import('./pdf')).readPdf(bytes);
-}
-
-/** A converter from offsets of a submission's text to the places of the original file. */
-export function placesIn(submission: Submission): (offset: number) => Place {
-  const lineStarts = [0];
-  for (let at = submission.text.indexOf('\n'); at >= 0; at = submission.text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
-  return offset => {
-    let low = 0;
-    let high = lineStarts.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (lineStarts[mid] <= offset) low = mid + 1;
-      else high = mid;
-    }
-    return submission.places[Math.min(Math.max(0, low - 1), submission.places.length - 1)];
-  };
 }

@@ -107,11 +107,11 @@ function lastLineStartingAt(starts: Int32Array, offset: number): number {
 }
 
 /**
- * `placeOf`, for a submission (.docx, .pdf), gives the place in the original file that people are shown. A
+ * `places`, for a submission (.docx, .pdf), give each line's place in the original file that people are shown. A
  * submission's problems carry no fix: a fix edits the extracted text, not the file, and offering it would promise
  * what --fix cannot do.
  */
-export function locateProblems(text: string, problems: readonly Problem[], placeOf?: (offset: number) => Place): LocatedProblem[] {
+export function locateProblems(text: string, problems: readonly Problem[], places?: readonly Place[]): LocatedProblem[] {
   const table = new LineTable(text);
   const located = new Array<LocatedProblem>(problems.length);
   for (let index = 0; index < problems.length; index++) {
@@ -131,7 +131,7 @@ export function locateProblems(text: string, problems: readonly Problem[], place
       endLine: endLine + 1,
       endColumn: table.columnAt(problem.end, endLine),
     };
-    if (placeOf) placed.place = placeOf(problem.start);
+    if (places) placed.place = places[Math.min(line, places.length - 1)];
     else if (problem.fix) placed.fix = problem.fix;
     located[index] = placed;
   }
