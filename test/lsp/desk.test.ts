@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../client/src/names';
-import { assembleIssue } from '../../server/src/core';
+import { assembleIssue, docsUrl } from '../../server/src/core';
 import type { AssembleIssueResult, FolderSummary } from '../../server/src/lsp/desk';
 import { SHANGJIE } from '../desk/helpers';
 import { editorForSuite, type TestEditor } from './harness';
@@ -75,6 +75,9 @@ describe('lsp: the editor\'s desk', function () {
     const duplicate = result.diagnostics.find(entry => entry.uri === uriOf('again.txt'))!.diagnostics[0];
     assert.deepEqual(duplicate.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
     assert.equal(duplicate.severity, 1);
+    // Made as the documents' own diagnostics are: the linter as source, the rule's page linked for this editor.
+    assert.equal(duplicate.source, 'bulletin-lint');
+    assert.equal(duplicate.codeDescription?.href, docsUrl('issue-duplicate'));
     assert.match(String(duplicate.message), /^与a\.txt 中的“区教育局推进课后服务提质增效”重复（标题相同）/);
   });
 

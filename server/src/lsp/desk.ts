@@ -8,13 +8,14 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../../client/src/names';
 import { DRAFT_EXTENSIONS } from '../cli/targets';
 import { decodeSource } from '../cli/source';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
 import { assembleIssue, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
+import type { DiagnosticMaker } from './diagnostics';
 import { guarded } from './guard';
 import { filePathOf } from './settings';
 
@@ -41,9 +42,8 @@ export interface AssembleIssueResult extends FolderSummary {
   diagnostics: Array<{ uri: string; diagnostics: Diagnostic[] }>;
 }
 
-const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
-
-export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale): void {
+/** `maker` gives the converter the documents' own diagnostics are made with at the time of the request. */
+export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale, maker: () => DiagnosticMaker): void {
   /** The folder's drafts and the issue they make, checked against the folder's own issue settings. */
   const assemble = async (params: FolderSummaryParams, number: number, date: IssueDate): Promise<{ issue: AssembledIssue; drafts: Array<DraftInput & { uri: string }> }> => {
     const folder = typeof params?.folderUri === 'string' ? filePathOf(params.folderUri) : undefined;
@@ -73,19 +73,12 @@ export function registerDeskRequests(connection: Connection, documents: TextDocu
 
   connection.onRequest(ASSEMBLE_ISSUE_REQUEST, guarded(connection, ASSEMBLE_ISSUE_REQUEST, null, async (params: AssembleIssueParams): Promise<AssembleIssueResult> => {
     const { issue, drafts } = await assemble(params, params.number, params.date ?? today());
+    const diagnosticMaker = maker();
     const diagnostics = drafts.map((draft, input) => {
       const text = TextDocument.create(draft.uri, 'bulletin', 0, draft.text);
       return {
         uri: draft.uri,
-        diagnostics: issue.problems
-          .filter(problem => problem.input === input)
-          .map(problem => ({
-            range: { start: text.positionAt(problem.start), end: text.positionAt(problem.end) },
-            severity: SEVERITIES[problem.severity],
-            code: problem.ruleId,
-            source: 'bulletin-lint',
-            message: problem.message,
-          })),
+        diagnostics: issue.problems.filter(problem => problem.input === input).map(problem => diagnosticMaker.make(text, problem)),
       };
     });
     return { text: issue.text, diagnostics, ...summaryOf(issue) };
