@@ -5,6 +5,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { AssembleIssueParams, AssembleIssueResult, FolderSummary, FolderSummaryParams } from '../../server/src/lsp/desk';
+import { LatestRequest } from './latest';
 import { ASSEMBLE_ISSUE_REQUEST, COMMANDS, FOLDER_SUMMARY_REQUEST, LANGUAGE_ID } from './names';
 
 const ISSUE_NUMBER = /^[1-9]\d{0,5}$/;
@@ -14,6 +15,8 @@ export class IssueDesk implements vscode.Disposable {
   /** Kept apart from the server's diagnostics: these belong to the last assembly, not to a document's text. */
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('bulletin-lint-issue');
   private readonly disposables: vscode.Disposable[];
+  /** Editor switches and saves ask in quick succession: the status bar shows the answer about the latest folder. */
+  private readonly statusSummary = new LatestRequest();
 
   constructor(private readonly client: LanguageClient) {
     this.statusItem.name = vscode.l10n.t('Bulletin issue');
@@ -32,7 +35,10 @@ export class IssueDesk implements vscode.Disposable {
 
   /** Shows what is ready in the active draft's folder; hidden where there is nothing. */
   async refresh(): Promise<void> {
-    const summary = await this.summary();
+    await this.statusSummary.run(() => this.summary(), summary => this.show(summary));
+  }
+
+  private show(summary: FolderSummary | undefined): void {
     if (!summary || summary.items + summary.briefs === 0) {
       this.statusItem.hide();
       return;

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../client/src/names';
-import { assembleIssue } from '../../server/src/core';
+import { assembleIssue, docsUrl } from '../../server/src/core';
 import type { AssembleIssueResult, FolderSummary } from '../../server/src/lsp/desk';
 import { SHANGJIE } from '../desk/helpers';
 import { editorForSuite, type TestEditor } from './harness';
@@ -24,8 +24,10 @@ describe('lsp: the editor\'s desk', function () {
 
   before(() => {
     folder = mkdtempSync(join(tmpdir(), 'bulletin-lint-desk-lsp-'));
-    writeFileSync(join(folder, '.bulletinrc.json'), JSON.stringify({ root: true, issue: SHANGJIE }));
+    writeFileSync(join(folder, '.bulletinrc.json'), JSON.stringify({ root: true, issue: SHANGJIE, ignorePatterns: ['old-*.txt'] }));
     writeFileSync(join(folder, 'a.txt'), ITEM);
+    // Left out by ignorePatterns, as on the command line: were it read, it would count and repeat a.txt's item.
+    writeFileSync(join(folder, 'old-a.txt'), ITEM);
     writeFileSync(join(folder, 'b.txt'), BRIEF);
     writeFileSync(join(folder, 'issue-45.txt'), PREVIOUS);
     writeFileSync(join(folder, 'notes.json'), '{}');
@@ -43,20 +45,28 @@ describe('lsp: the editor\'s desk', function () {
   it('assembles the folder as the command line does, with the drafts open in the editor as edited', async () => {
     await editor.open(uriOf('c.txt'), ITEM.replace('区教育局推进课后服务提质增效', '区教育局开展暑期托管服务'));
     writeFileSync(join(folder, 'c.txt'), '');
-    const result = await editor.connection.sendRequest<AssembleIssueResult>(ASSEMBLE_ISSUE_REQUEST, { folderUri: pathToFileURL(folder).href, number: 46, date: { year: 2024, month: 8, day: 16 } });
-    const expected = assembleIssue(
-      [{ name: 'a.txt', text: ITEM }, { name: 'b.txt', text: BRIEF }, { name: 'c.txt', text: editor.text(uriOf('c.txt')) }, { name: 'issue-45.txt', text: PREVIOUS }],
-      { number: 46, date: { year: 2024, month: 8, day: 16 }, settings: SHANGJIE },
-    );
-    assert.equal(result.text, expected.text);
-    assert.deepEqual([result.items, result.briefs, result.previous], [2, 1, 45]);
-    await editor.close(uriOf('c.txt'));
-    rmSync(join(folder, 'c.txt'));
+    try {
+      const result = await editor.connection.sendRequest<AssembleIssueResult>(ASSEMBLE_ISSUE_REQUEST, { folderUri: pathToFileURL(folder).href, number: 46, date: { year: 2024, month: 8, day: 16 } });
+      const expected = assembleIssue(
+        [{ name: 'a.txt', text: ITEM }, { name: 'b.txt', text: BRIEF }, { name: 'c.txt', text: editor.text(uriOf('c.txt')) }, { name: 'issue-45.txt', text: PREVIOUS }],
+        { number: 46, date: { year: 2024, month: 8, day: 16 }, settings: SHANGJIE },
+      );
+      assert.equal(result.text, expected.text);
+      assert.deepEqual([result.items, result.briefs, result.previous], [2, 1, 45]);
+    } finally {
+      await editor.close(uriOf('c.txt'));
+      rmSync(join(folder, 'c.txt'));
+    }
   });
 
   it('reports the cross-draft problems as diagnostics of the drafts, with ranges in their text', async () => {
     writeFileSync(join(folder, 'again.txt'), ITEM);
-    const result = await editor.connection.sendRequest<AssembleIssueResult>(ASSEMBLE_ISSUE_REQUEST, { folderUri: pathToFileURL(folder).href, number: 45 });
+    let result: AssembleIssueResult;
+    try {
+      result = await editor.connection.sendRequest<AssembleIssueResult>(ASSEMBLE_ISSUE_REQUEST, { folderUri: pathToFileURL(folder).href, number: 45 });
+    } finally {
+      rmSync(join(folder, 'again.txt'));
+    }
     const reported = result.diagnostics.filter(entry => entry.diagnostics.length).map(entry => ({ uri: entry.uri, codes: entry.diagnostics.map(diagnostic => diagnostic.code) }));
     assert.deepEqual(reported, [
       { uri: uriOf('again.txt'), codes: ['issue-duplicate'] },
@@ -65,12 +75,15 @@ describe('lsp: the editor\'s desk', function () {
     const duplicate = result.diagnostics.find(entry => entry.uri === uriOf('again.txt'))!.diagnostics[0];
     assert.deepEqual(duplicate.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 14 } });
     assert.equal(duplicate.severity, 1);
+    // Made as the documents' own diagnostics are: the linter as source, the rule's page linked for this editor.
+    assert.equal(duplicate.source, 'bulletin-lint');
+    assert.equal(duplicate.codeDescription?.href, docsUrl('issue-duplicate'));
     assert.match(String(duplicate.message), /^与a\.txt 中的“区教育局推进课后服务提质增效”重复（标题相同）/);
   });
 
   it('answers a folder that is not on disk with an error, and keeps serving', async () => {
     await assert.rejects(editor.connection.sendRequest(ASSEMBLE_ISSUE_REQUEST, { folderUri: 'untitled:nowhere', number: 46 }), /Not a folder on disk/);
     const summary = await editor.connection.sendRequest<FolderSummary>(FOLDER_SUMMARY_REQUEST, { folderUri: pathToFileURL(folder).href });
-    assert.equal(summary.items, 2);
+    assert.deepEqual(summary, { items: 1, briefs: 1, previous: 45 });
   });
 });

@@ -2,19 +2,26 @@
 // document, malformed parameters. And the bin that other editors start.
 
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import {
   CodeActionRequest,
   CompletionRequest,
   DocumentFormattingRequest,
   DocumentSymbolRequest,
   ExecuteCommandRequest,
+  createProtocolConnection,
   FoldingRangeRequest,
   HoverRequest,
+  InitializeRequest,
   ResponseError,
+  ShutdownRequest,
+  StreamMessageReader,
+  StreamMessageWriter,
   type Position,
-} from 'vscode-languageserver-protocol';
-import { editorForSuite, ensureServerBundle, REPO_ROOT, sample, TestEditor } from './harness';
+} from 'vscode-languageserver-protocol/node';
+import { editorForSuite, ensureServerBundle, REPO_ROOT, sample, SERVER_BUNDLE, TestEditor } from './harness';
 
 describe('lsp: robustness', function () {
   let editor: TestEditor;
@@ -109,6 +116,28 @@ describe('lsp: bulletin-lint-server bin', function () {
       const { uri, text } = sample('000');
       assert.ok((await editor.open(uri, text)).diagnostics.some(diagnostic => diagnostic.code === 'number-unit-space'));
       assert.equal(await editor.stop(), 0);
+    });
+  }
+
+  // An editor that quits or crashes closes the server's stdin without an exit notification: the server must not
+  // linger. The exit code is the one the protocol gives `exit`: 0 after a shutdown request, 1 otherwise.
+  for (const shutdown of [false, true]) {
+    const expected = shutdown ? 0 : 1;
+    it(`exits with ${expected} when the editor closes stdin ${shutdown ? 'after' : 'without'} a shutdown request`, async () => {
+      const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+      const exited = new Promise<number | null>(resolve => child.once('exit', code => resolve(code)));
+      const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+      connection.listen();
+      try {
+        // With its process id the server watches the editor's process on a timer, as it does in every real editor.
+        await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri: null, capabilities: {} });
+        if (shutdown) await connection.sendRequest(ShutdownRequest.type);
+        child.stdin.end();
+        assert.equal(await Promise.race([exited, delay(5_000, 'still running 5 s after stdin closed')]), expected);
+      } finally {
+        connection.dispose();
+        child.kill();
+      }
     });
   }
 });

@@ -6,15 +6,16 @@
 // has them, the others as saved. Word and PDF submissions are read by the CLI only (`bulletin-lint extract`).
 
 import { readdir, readFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
+import { extname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { DiagnosticSeverity, ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
+import { ErrorCodes, ResponseError, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../../client/src/names';
 import { DRAFT_EXTENSIONS } from '../cli/targets';
 import { decodeSource } from '../cli/source';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
 import { assembleIssue, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
+import type { DiagnosticMaker } from './diagnostics';
 import { guarded } from './guard';
 import { filePathOf } from './settings';
 
@@ -41,23 +42,23 @@ export interface AssembleIssueResult extends FolderSummary {
   diagnostics: Array<{ uri: string; diagnostics: Diagnostic[] }>;
 }
 
-const SEVERITIES = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
-
-export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale): void {
+/** `maker` gives the converter the documents' own diagnostics are made with at the time of the request. */
+export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale, maker: () => DiagnosticMaker): void {
   /** The folder's drafts and the issue they make, checked against the folder's own issue settings. */
   const assemble = async (params: FolderSummaryParams, number: number, date: IssueDate): Promise<{ issue: AssembledIssue; drafts: Array<DraftInput & { uri: string }> }> => {
     const folder = typeof params?.folderUri === 'string' ? filePathOf(params.folderUri) : undefined;
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `Not a folder on disk: ${String(params?.folderUri)}`);
-    const drafts = await readDrafts(folder, documents);
-    let settings;
+    // One cache for the request: the folder's drafts and its issue settings mostly share their configuration files.
+    const cache = new ConfigCache();
     try {
-      settings = resolveFileSettings(join(folder, '<issue>'), { cache: new ConfigCache() });
+      const settings = resolveFileSettings(join(folder, '<issue>'), { cache });
+      const drafts = await readDrafts(folder, documents, cache);
+      return { drafts, issue: assembleIssue(drafts, { number, date, settings: settings.issue, units: settings.options.units, locale: locale() }) };
     } catch (error) {
       // A broken .bulletinrc.json is the writer's to mend: say which file and key, in the editor's language.
       if (error instanceof ConfigError) throw new ResponseError(ErrorCodes.InvalidParams, error.describe(locale()));
       throw error;
     }
-    return { drafts, issue: assembleIssue(drafts, { number, date, settings: settings.issue, units: settings.options.units, locale: locale() }) };
   };
   const summaryOf = (issue: AssembledIssue): FolderSummary => {
     const items = issue.entries.filter(entry => entry.kind === 'item').length;
@@ -72,19 +73,12 @@ export function registerDeskRequests(connection: Connection, documents: TextDocu
 
   connection.onRequest(ASSEMBLE_ISSUE_REQUEST, guarded(connection, ASSEMBLE_ISSUE_REQUEST, null, async (params: AssembleIssueParams): Promise<AssembleIssueResult> => {
     const { issue, drafts } = await assemble(params, params.number, params.date ?? today());
+    const diagnosticMaker = maker();
     const diagnostics = drafts.map((draft, input) => {
       const text = TextDocument.create(draft.uri, 'bulletin', 0, draft.text);
       return {
         uri: draft.uri,
-        diagnostics: issue.problems
-          .filter(problem => problem.input === input)
-          .map(problem => ({
-            range: { start: text.positionAt(problem.start), end: text.positionAt(problem.end) },
-            severity: SEVERITIES[problem.severity],
-            code: problem.ruleId,
-            source: 'bulletin-lint',
-            message: problem.message,
-          })),
+        diagnostics: issue.problems.filter(problem => problem.input === input).map(problem => diagnosticMaker.make(text, problem)),
       };
     });
     return { text: issue.text, diagnostics, ...summaryOf(issue) };
@@ -96,23 +90,31 @@ function today(): IssueDate {
   return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
-/** The text drafts of a folder in name order, open ones with their unsaved text; files that are not UTF-8 are left out. */
-async function readDrafts(folder: string, documents: TextDocuments<TextDocument>): Promise<Array<DraftInput & { uri: string }>> {
+/**
+ * The text drafts of a folder in name order, open ones with their unsaved text; files that are not UTF-8 are left
+ * out, and so are those the configuration's ignorePatterns name, as on the command line.
+ */
+async function readDrafts(folder: string, documents: TextDocuments<TextDocument>, cache: ConfigCache): Promise<Array<DraftInput & { uri: string }>> {
   const names = (await readdir(folder, { withFileTypes: true }))
     .filter(entry => entry.isFile() && DRAFT_EXTENSIONS.includes(extname(entry.name).toLowerCase()))
     .map(entry => entry.name)
     .sort();
+  const open = new Map<string, TextDocument>();
+  for (const document of documents.all()) {
+    const path = filePathOf(document.uri);
+    if (path) open.set(path, document);
+  }
   const drafts: Array<DraftInput & { uri: string }> = [];
   for (const name of names) {
     const path = join(folder, name);
-    const uri = pathToFileURL(path).href;
-    const open = documents.all().find(document => filePathOf(document.uri) === path);
-    if (open) {
-      drafts.push({ name: basename(path), text: open.getText(), uri: open.uri });
+    if (resolveFileSettings(path, { cache }).ignored) continue;
+    const document = open.get(path);
+    if (document) {
+      drafts.push({ name, text: document.getText(), uri: document.uri });
       continue;
     }
     const source = decodeSource(await readFile(path));
-    if (source.ok) drafts.push({ name: basename(path), text: source.text, uri });
+    if (source.ok) drafts.push({ name, text: source.text, uri: pathToFileURL(path).href });
   }
   return drafts;
 }

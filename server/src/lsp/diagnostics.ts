@@ -37,8 +37,11 @@ const SEVERITIES: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Information,
 };
 
-/** Turns problems into diagnostics; the link to each rule's page is made once per rule and shared. */
-class DiagnosticMaker {
+/**
+ * Turns problems into diagnostics, for the documents' diagnostics and the desk's alike; the link to each rule's
+ * page is made once per rule and shared.
+ */
+export class DiagnosticMaker {
   private readonly links = new Map<string, Diagnostic['codeDescription']>();
 
   constructor(private readonly linksRules: boolean) {}
@@ -170,7 +173,7 @@ export type Trigger = 'open' | 'change' | 'save' | 'settings';
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; trigger: Trigger }>();
   private readonly made = new Map<string, Made>();
-  private maker = new DiagnosticMaker(false);
+  private diagnosticMaker = new DiagnosticMaker(false);
 
   constructor(
     private readonly connection: Connection,
@@ -196,8 +199,13 @@ export class DiagnosticsScheduler {
 
   /** Whether diagnostics link the rule's page (`codeDescription`): only for a client that says it supports that. */
   set linksRules(links: boolean) {
-    this.maker = new DiagnosticMaker(links);
+    this.diagnosticMaker = new DiagnosticMaker(links);
     this.made.clear();
+  }
+
+  /** The converter the published diagnostics are made with, which links rules as the client allows. */
+  get maker(): DiagnosticMaker {
+    return this.diagnosticMaker;
   }
 
   scheduleAll(trigger: Trigger): void {
@@ -235,7 +243,7 @@ export class DiagnosticsScheduler {
     if (analysis.kind === 'checked') {
       const made = madeFor(analysis.document, analysis.result, this.made.get(uri));
       this.made.set(uri, made);
-      diagnostics = publishedDiagnostics(this.maker, analysis.document, made, analysis.verdict.maxProblems, this.locale());
+      diagnostics = publishedDiagnostics(this.diagnosticMaker, analysis.document, made, analysis.verdict.maxProblems, this.locale());
     } else {
       diagnostics = noticeOf(analysis, this.locale());
       this.made.delete(uri);

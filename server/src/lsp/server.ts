@@ -175,7 +175,7 @@ export function startServer(connection: Connection): void {
     return hover(analysis.document, analysis.result.document, analysis.verdict.units, offset, locale);
   }));
 
-  registerDeskRequests(connection, documents, () => locale);
+  registerDeskRequests(connection, documents, () => locale, () => scheduler.maker);
 
   connection.onShutdown(() => scheduler.dispose());
 
