@@ -1,10 +1,10 @@
-// Every rule of the registry has its documentation page, and the README lists it: the docs link of each
-// diagnostic must lead somewhere.
+// Every rule of the registry has its documentation page, and the README lists it; so has every check of an
+// assembled issue: the docs link of each diagnostic must lead somewhere.
 
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { rules } from '../../server/src/core';
+import { DESK_CHECKS, rules } from '../../server/src/core';
 
 const root = join(__dirname, '../..');
 
@@ -18,6 +18,16 @@ describe('rule documentation', () => {
       assert.ok(rule.description.zh && rule.description.en, 'description in both languages');
       assert.ok(rule.standard.zh && rule.standard.en, 'standard in both languages');
       assert.ok(readme.includes(`docs/rules/${rule.id}.md`), 'README links the page');
+    });
+  }
+
+  // The checks of an assembled issue are diagnostics too, in the editor with the same kind of link.
+  for (const id of Object.values(DESK_CHECKS)) {
+    it(`${id} (a check of the assembled issue) has docs/rules/${id}.md in Chinese and English`, () => {
+      const page = join(root, 'docs/rules', `${id}.md`);
+      assert.ok(existsSync(page), `missing ${page}`);
+      const text = readFileSync(page, 'utf8');
+      assert.ok(text.startsWith(`# ${id}\n`) && text.includes('## English'), 'the page names its check and has an English section');
     });
   }
 });

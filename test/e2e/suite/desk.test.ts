@@ -16,7 +16,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, LANGUAGE_ID } from '../../../client/src/names';
 import { DRAFT_EXTENSIONS } from '../../../server/src/cli/targets';
 import { resolveFileSettings } from '../../../server/src/config';
-import { assembleIssue, DESK_CHECKS, type AssembledIssue, type DraftInput } from '../../../server/src/core';
+import { assembleIssue, DESK_CHECKS, docsUrl, type AssembledIssue, type DraftInput } from '../../../server/src/core';
 import { locale, open, until, workspaceFolder } from './helpers';
 
 const SOURCE = 'bulletin-lint';
@@ -87,10 +87,18 @@ async function assembleFromActiveFolder({ dismiss = false } = {}): Promise<{ opt
   }
 }
 
+/** A desk diagnostic's rule, which links its page as the server's own diagnostics do; undefined for any other. */
+function deskRuleOf(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (diagnostic.source !== SOURCE || typeof code !== 'object' || !DESK_RULES.includes(String(code.value))) return undefined;
+  assert.equal(code.target.toString(true), docsUrl(String(code.value)));
+  return String(code.value);
+}
+
 /** The diagnostics of the last assembly on a draft (the server's own diagnostics of its text left out). */
 const deskDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri)
-  .filter(diagnostic => diagnostic.source === SOURCE && DESK_RULES.includes(String(diagnostic.code)))
-  .map(diagnostic => `${diagnostic.code} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`);
+  .filter(diagnostic => deskRuleOf(diagnostic) !== undefined)
+  .map(diagnostic => `${deskRuleOf(diagnostic)} ${diagnostic.range.start.line}:${diagnostic.range.start.character}-${diagnostic.range.end.line}:${diagnostic.range.end.character} ${diagnostic.message}`);
 
 /** Closes the issues a test opened without asking to save them (a dialog would stop the run). */
 async function closeUntitled(): Promise<void> {
