@@ -5,7 +5,7 @@
 import { dirname, extname, join, resolve } from 'node:path';
 import { version } from '../../../package.json';
 import { ConfigCache, resolveFileSettings, type FileSettings } from '../config';
-import { assembleIssue, DESK_CHECKS, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
+import { assembleIssue, DESK_CHECKS, issueDateOf, lint, rules, type AssembledIssue, type DraftInput, type IssueDate, type Locale, type Problem } from '../core';
 import { parseAssembleArgs, type AssembleCliOptions } from './desk-args';
 import { deskHelpText, deskMessages, type DeskMessages } from './desk-messages';
 import { commandOptions } from './args';
@@ -24,14 +24,9 @@ interface ReadDraft extends DraftInput {
   submission?: SubmissionSource;
 }
 
-export async function runAssemble(params: CliParams, argv: readonly string[], today: IssueDate = localToday()): Promise<number> {
+export async function runAssemble(params: CliParams, argv: readonly string[], today: IssueDate = issueDateOf(new Date())): Promise<number> {
   const options = commandOptions(params, locale => parseAssembleArgs(argv, locale, today), locale => deskHelpText('assemble', locale));
   return typeof options === 'number' ? options : new Assembly(params, options).run();
-}
-
-function localToday(): IssueDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 class Assembly {

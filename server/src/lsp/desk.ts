@@ -14,7 +14,7 @@ import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../../client/
 import { DRAFT_EXTENSIONS } from '../cli/targets';
 import { decodeSource } from '../cli/source';
 import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
-import { assembleIssue, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
+import { assembleIssue, issueDateOf, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
 import type { DiagnosticMaker } from './diagnostics';
 import { guarded } from './guard';
 import { filePathOf } from './settings';
@@ -67,12 +67,12 @@ export function registerDeskRequests(connection: Connection, documents: TextDocu
 
   connection.onRequest(FOLDER_SUMMARY_REQUEST, guarded(connection, FOLDER_SUMMARY_REQUEST, { items: 0, briefs: 0 }, async (params: FolderSummaryParams) => {
     // The count does not depend on the number and date; these only feed the checks.
-    const { issue } = await assemble(params, Number.MAX_SAFE_INTEGER, today());
+    const { issue } = await assemble(params, Number.MAX_SAFE_INTEGER, issueDateOf(new Date()));
     return summaryOf(issue);
   }));
 
   connection.onRequest(ASSEMBLE_ISSUE_REQUEST, guarded(connection, ASSEMBLE_ISSUE_REQUEST, null, async (params: AssembleIssueParams): Promise<AssembleIssueResult> => {
-    const { issue, drafts } = await assemble(params, params.number, params.date ?? today());
+    const { issue, drafts } = await assemble(params, params.number, params.date ?? issueDateOf(new Date()));
     const diagnosticMaker = maker();
     const diagnostics = drafts.map((draft, input) => {
       const text = TextDocument.create(draft.uri, 'bulletin', 0, draft.text);
@@ -83,11 +83,6 @@ export function registerDeskRequests(connection: Connection, documents: TextDocu
     });
     return { text: issue.text, diagnostics, ...summaryOf(issue) };
   }));
-}
-
-function today(): IssueDate {
-  const now = new Date();
-  return { year: now.getFullYear(), month: now.getMonth() + 1, day: now.getDate() };
 }
 
 /**

@@ -145,6 +145,11 @@ function chineseIssueNumber(numeral: string): number {
   return tens >= 10 ? hundreds + tens : 0;
 }
 
+/** The calendar day of a moment in the local time zone: a new issue's date by default. */
+export function issueDateOf(moment: Date): IssueDate {
+  return { year: moment.getFullYear(), month: moment.getMonth() + 1, day: moment.getDate() };
+}
+
 /** `2024 年 8 月 9 日`, `２０２４年８月９日` → 2024-8-9. */
 export function parseIssueDate(dateLine: string): IssueDate | undefined {
   const match = /(\d{4})[\s\u3000]*年[\s\u3000]*(\d{1,2})[\s\u3000]*月[\s\u3000]*(\d{1,2})[\s\u3000]*日/.exec(toHalfwidth(dateLine));
