@@ -8,6 +8,7 @@
 // Facts several rules need (blocks, attributions, headline separators, blank runs) are computed once per
 // document; at the end, small typed collections that keep megabyte drafts cheap for the garbage collector.
 
+import { isBlankCode } from './chinese';
 import type { Attribution, Block, BulletinDocument } from './document';
 import type { Span } from './types';
 
@@ -44,6 +45,24 @@ const blankRuns = perDocument((document): Int32Array => {
 export function forEachBlankRun(document: BulletinDocument, visit: (start: number, end: number) => void): void {
   const runs = blankRuns(document);
   for (let index = 0; index < runs.length; index += 2) visit(runs[index], runs[index + 1]);
+}
+
+/** The span of text[start, end) without the blanks around it. */
+export function trimSpan(text: string, start: number, end: number): Span {
+  const trimmedStart = blankEnd(text, start, end);
+  return { start: trimmedStart, end: blankStart(text, trimmedStart, end) };
+}
+
+/** The end of the blanks that open text[start, end). */
+export function blankEnd(text: string, start: number, end: number): number {
+  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
+  return start;
+}
+
+/** The start of the blanks that close text[start, end). */
+export function blankStart(text: string, start: number, end: number): number {
+  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+  return end;
 }
 
 /** The code point starting at `offset`, or -1 past the end. */

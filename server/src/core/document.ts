@@ -8,7 +8,7 @@
 // Everything here is linear in the text: one regex pass finds the line breaks, one the marker candidates, one
 // the quotation marks; every backward scan is bounded by a small constant.
 
-import { IntList, lastAtOrBelow, nextMatchOffset } from './characters';
+import { blankEnd, blankStart, IntList, lastAtOrBelow, nextMatchOffset, trimSpan } from './characters';
 import { CodeSet, isBlankCode, parseChineseNumeral } from './chinese';
 import type { Dialect, Span } from './types';
 
@@ -361,24 +361,6 @@ function indexesOfKind(lines: readonly Line[], kind: LineKind, among?: ArrayLike
 function hasCodeIn(text: string, start: number, end: number, set: CodeSet): boolean {
   for (let at = start; at < end; at++) if (set.has(text.charCodeAt(at))) return true;
   return false;
-}
-
-/** The trimmed span of a line's text. */
-function trimSpan(text: string, start: number, end: number): Span {
-  const trimmedStart = blankEnd(text, start, end);
-  return { start: trimmedStart, end: blankStart(text, trimmedStart, end) };
-}
-
-/** The end of the blanks that open text[start, end). */
-function blankEnd(text: string, start: number, end: number): number {
-  while (start < end && isBlankCode(text.charCodeAt(start))) start++;
-  return start;
-}
-
-/** The start of the blanks that close text[start, end). */
-function blankStart(text: string, start: number, end: number): number {
-  while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
-  return end;
 }
 
 function classifyLine(text: string, start: number, end: number): LineKind {

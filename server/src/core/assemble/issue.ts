@@ -5,7 +5,8 @@
 //
 // Pure like the rest of the core: the CLI and the language server read the files and hand over their text.
 
-import { isBlankCode, parseChineseNumeral, toHalfwidth } from '../chinese';
+import { blankStart } from '../characters';
+import { parseChineseNumeral, toHalfwidth } from '../chinese';
 import { flowText, parseDocument, type Block, type BulletinDocument } from '../document';
 import type { Span } from '../types';
 import { UnitDirectory } from '../units';
@@ -106,9 +107,7 @@ function paragraphOf(blockText: string): string {
 
 function firstLineOf(document: BulletinDocument, block: Block): Span {
   const line = document.lines[document.lineIndexAt(block.start)];
-  let end = Math.min(line.end, block.end);
-  while (end > block.start && isBlankCode(document.text.charCodeAt(end - 1))) end--;
-  return { start: block.start, end };
+  return { start: block.start, end: blankStart(document.text, block.start, Math.min(line.end, block.end)) };
 }
 
 function firstLine(document: BulletinDocument): Span {

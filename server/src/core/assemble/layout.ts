@@ -5,8 +5,7 @@
 // Nothing but whitespace and what those rules delete may change: the result is checked against that, and a
 // layout that would lose a character is not used (the fixed text is returned as it is).
 
-import { isAsciiDigit, isLatinLetter } from '../characters';
-import { isBlankCode } from '../chinese';
+import { isAsciiDigit, isLatinLetter, trimSpan } from '../characters';
 import { parseDocument, type Block, type BulletinDocument } from '../document';
 import { fixAll } from '../lint';
 import { rules } from '../rules';
@@ -48,10 +47,7 @@ function blockParagraph(document: BulletinDocument, block: Block): string {
     const line = document.lines[index];
     if (line.start >= block.end) break;
     if (line.kind !== 'content') continue;
-    let start = Math.max(line.start, block.start);
-    let end = Math.min(line.end, block.end);
-    while (start < end && isBlankCode(text.charCodeAt(start))) start++;
-    while (end > start && isBlankCode(text.charCodeAt(end - 1))) end--;
+    const { start, end } = trimSpan(text, Math.max(line.start, block.start), Math.min(line.end, block.end));
     if (start === end) continue;
     if (previousEnd >= 0) paragraph += joint(text, block, previousEnd, start);
     paragraph += text.slice(start, end);

@@ -13,8 +13,8 @@
 // In the items dialect an item is one paragraph, so closing quotes and brackets at a line end are looked through
 // (`从“要我分”到“我要分”\n\n转变`); in articles a paragraph may end with a closing quote, so they end the check.
 
-import { attributionsOf, codePointAt, codePointBefore, codeUnits, isLatinLetter, SpanSet } from '../characters';
-import { CodeSet, isBlankCode } from '../chinese';
+import { attributionsOf, blankEnd, blankStart, codePointAt, codePointBefore, codeUnits, isLatinLetter, SpanSet } from '../characters';
+import { CodeSet } from '../chinese';
 import { SpanCursor, type Block, type BulletinDocument, type Line } from '../document';
 import type { Rule } from '../rule';
 import type { Localized } from '../types';
@@ -54,8 +54,8 @@ export const structureHardWrap: Rule = {
         continue;
       }
       if (previous) {
-        const breakStart = trimmedEnd(text, previous);
-        const breakEnd = trimmedStart(text, line);
+        const breakStart = blankStart(text, previous.start, previous.end);
+        const breakEnd = blankEnd(text, line.start, line.end);
         const block = blocks.at(breakStart - 1);
         // A headline lies inside its block, so the only headline that can end at the break is the block's own.
         if (block && breakEnd < block.end && block.headline?.end !== breakStart && breaksSentence(text, document, previous, breakStart, breakEnd) &&
@@ -109,7 +109,7 @@ function breaksSentence(text: string, document: BulletinDocument, line: Line, br
 /** Whether the break follows a title or heading line, or precedes a line that opens with an ordinal. */
 function endsHeadingLine(text: string, block: Block, line: Line, breakStart: number, breakEnd: number): boolean {
   if (ordinalEnd(text, breakEnd) >= 0) return true;
-  const lineStart = trimmedStart(text, line);
+  const lineStart = blankEnd(text, line.start, line.end);
   const headingText = ordinalEnd(text, lineStart);
   if (headingText >= 0 && breakStart - lineStart <= HEADING_MAX && !CLAUSE_MARK.test(text.slice(headingText, breakStart))) return true;
   const firstOfItem = block.kind === 'item' && !block.headline && lineStart === block.start;
@@ -120,18 +120,6 @@ function endsHeadingLine(text: string, block: Block, line: Line, breakStart: num
 function ordinalEnd(text: string, offset: number): number {
   ORDINAL_START.lastIndex = offset;
   return ORDINAL_START.test(text) ? ORDINAL_START.lastIndex : -1;
-}
-
-function trimmedEnd(text: string, line: Line): number {
-  let end = line.end;
-  while (end > line.start && isBlankCode(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-function trimmedStart(text: string, line: Line): number {
-  let start = line.start;
-  while (start < line.end && isBlankCode(text.charCodeAt(start))) start++;
-  return start;
 }
 
 /** Up to EXCERPT code points ending at `end`, not before `floor`. */
