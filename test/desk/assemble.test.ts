@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { assembleIssue, HEADLINE_SIMILARITY, lint, parseDocument, similarity, type AssembleOptions, type DraftInput } from '../../server/src/core';
+import { assembleIssue, countIssueEntries, HEADLINE_SIMILARITY, lint, parseDocument, similarity, type AssembleOptions, type DraftInput } from '../../server/src/core';
 import { ROOT, samples, SHANGJIE } from './helpers';
 
 const GOLDEN = join(ROOT, 'test/fixtures/desk');
@@ -37,6 +37,15 @@ describe('desk: assemble', () => {
       const blocks = [0, 1, 2].reduce((count, index) => count + parseDocument(drafts[index].text).blocks.length, 0);
       assert.equal(issue.entries.length, blocks);
       assert.ok(!problems.includes('issue-duplicate'), 'no two real items are alike');
+    });
+
+    it('are counted without assembling as the issue has them: items, briefs and the previous issue', () => {
+      const items = issue.entries.filter(entry => entry.kind === 'item').length;
+      const briefs = issue.entries.length - items;
+      assert.ok(items > 0 && briefs > 0, 'the samples give items and briefs');
+      assert.deepEqual(countIssueEntries(drafts), { items, briefs, previous: 45 });
+      assert.deepEqual(countIssueEntries(drafts.slice(0, 4)), { items, briefs }, 'no previous issue');
+      assert.deepEqual(countIssueEntries([drafts[3]]), { items: 0, briefs: 0 }, 'articles are not entries');
     });
 
     it('print an issue the parser reads back: header, every entry one block, footer; no extraction damage left', () => {

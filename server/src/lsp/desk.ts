@@ -13,8 +13,8 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { ASSEMBLE_ISSUE_REQUEST, FOLDER_SUMMARY_REQUEST } from '../../../client/src/names';
 import { DRAFT_EXTENSIONS } from '../cli/targets';
 import { decodeSource } from '../cli/source';
-import { ConfigCache, ConfigError, resolveFileSettings } from '../config';
-import { assembleIssue, issueDateOf, type AssembledIssue, type DraftInput, type IssueDate, type Locale } from '../core';
+import { ConfigCache, ConfigError, resolveFileSettings, type FileSettings } from '../config';
+import { assembleIssue, countIssueEntries, issueDateOf, type DraftInput, type IssueCount, type IssueDate, type Locale } from '../core';
 import type { DiagnosticMaker } from './diagnostics';
 import { guarded } from './guard';
 import { filePathOf } from './settings';
@@ -23,12 +23,8 @@ export interface FolderSummaryParams {
   folderUri: string;
 }
 
-export interface FolderSummary {
-  items: number;
-  briefs: number;
-  /** The number of the latest issue in the folder, if one is there. */
-  previous?: number;
-}
+/** The items and briefs an issue of the folder's drafts would hold, and the latest issue's number in it. */
+export type FolderSummary = IssueCount;
 
 export interface AssembleIssueParams extends FolderSummaryParams {
   number: number;
@@ -44,35 +40,31 @@ export interface AssembleIssueResult extends FolderSummary {
 
 /** `maker` gives the converter the documents' own diagnostics are made with at the time of the request. */
 export function registerDeskRequests(connection: Connection, documents: TextDocuments<TextDocument>, locale: () => Locale, maker: () => DiagnosticMaker): void {
-  /** The folder's drafts and the issue they make, checked against the folder's own issue settings. */
-  const assemble = async (params: FolderSummaryParams, number: number, date: IssueDate): Promise<{ issue: AssembledIssue; drafts: Array<DraftInput & { uri: string }> }> => {
+  /** The folder's drafts and its own issue settings. */
+  const folderOf = async (params: FolderSummaryParams): Promise<{ drafts: Array<DraftInput & { uri: string }>; settings: FileSettings }> => {
     const folder = typeof params?.folderUri === 'string' ? filePathOf(params.folderUri) : undefined;
     if (!folder) throw new ResponseError(ErrorCodes.InvalidParams, `Not a folder on disk: ${String(params?.folderUri)}`);
     // One cache for the request: the folder's drafts and its issue settings mostly share their configuration files.
     const cache = new ConfigCache();
     try {
       const settings = resolveFileSettings(join(folder, '<issue>'), { cache });
-      const drafts = await readDrafts(folder, documents, cache);
-      return { drafts, issue: assembleIssue(drafts, { number, date, settings: settings.issue, units: settings.options.units, locale: locale() }) };
+      return { drafts: await readDrafts(folder, documents, cache), settings };
     } catch (error) {
       // A broken .bulletinrc.json is the writer's to mend: say which file and key, in the editor's language.
       if (error instanceof ConfigError) throw new ResponseError(ErrorCodes.InvalidParams, error.describe(locale()));
       throw error;
     }
   };
-  const summaryOf = (issue: AssembledIssue): FolderSummary => {
-    const items = issue.entries.filter(entry => entry.kind === 'item').length;
-    return { items, briefs: issue.entries.length - items, ...(issue.previous ? { previous: issue.previous.number } : {}) };
-  };
 
   connection.onRequest(FOLDER_SUMMARY_REQUEST, guarded(connection, FOLDER_SUMMARY_REQUEST, { items: 0, briefs: 0 }, async (params: FolderSummaryParams) => {
-    // The count does not depend on the number and date; these only feed the checks.
-    const { issue } = await assemble(params, Number.MAX_SAFE_INTEGER, issueDateOf(new Date()));
-    return summaryOf(issue);
+    // Counted, not assembled: the status bar asks after every save and editor switch.
+    return countIssueEntries((await folderOf(params)).drafts);
   }));
 
   connection.onRequest(ASSEMBLE_ISSUE_REQUEST, guarded(connection, ASSEMBLE_ISSUE_REQUEST, null, async (params: AssembleIssueParams): Promise<AssembleIssueResult> => {
-    const { issue, drafts } = await assemble(params, params.number, params.date ?? issueDateOf(new Date()));
+    const { drafts, settings } = await folderOf(params);
+    const date = params.date ?? issueDateOf(new Date());
+    const issue = assembleIssue(drafts, { number: params.number, date, settings: settings.issue, units: settings.options.units, locale: locale() });
     const diagnosticMaker = maker();
     const diagnostics = drafts.map((draft, input) => {
       const text = TextDocument.create(draft.uri, 'bulletin', 0, draft.text);
@@ -81,7 +73,7 @@ export function registerDeskRequests(connection: Connection, documents: TextDocu
         diagnostics: issue.problems.filter(problem => problem.input === input).map(problem => diagnosticMaker.make(text, problem)),
       };
     });
-    return { text: issue.text, diagnostics, ...summaryOf(issue) };
+    return { text: issue.text, diagnostics, ...countIssueEntries(drafts) };
   }));
 }
 

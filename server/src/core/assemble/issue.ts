@@ -14,7 +14,7 @@ import { checkDuplicates, checkUnitNames, type Candidate } from './checks';
 import { cleanDraft } from './layout';
 import { DESK_CHECKS, ProblemSink } from './problems';
 import { contentOf } from './similarity';
-import type { AssembledIssue, AssembleOptions, DraftInput, IssueDate, IssueEntry, IssueSettings, PreviousIssue } from './types';
+import type { AssembledIssue, AssembleOptions, DraftInput, IssueCount, IssueDate, IssueEntry, IssueSettings, PreviousIssue } from './types';
 
 export function formatIssueDate(date: IssueDate): string {
   return `${date.year}年${date.month}月${date.day}日`;
@@ -36,25 +36,23 @@ export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOp
   const issues: Array<PreviousIssue & { document: BulletinDocument }> = [];
 
   drafts.forEach((draft, input) => {
-    const document = parseDocument(draft.text);
-    const issueNumber = document.header?.issue ? parseIssueNumber(flowText(draft.text, document.header.issue)) : undefined;
-    if (issueNumber !== undefined) {
+    const read = readDraft(draft);
+    const document = read.document;
+    if (read.role === 'issue') {
       // A finished issue among the drafts: the one the new issue follows. Its items count as published.
       skipped.push(input);
-      const date = document.header?.date ? parseIssueDate(flowText(draft.text, document.header.date)) : undefined;
-      issues.push({ input, number: issueNumber, date, document });
+      issues.push({ input, number: read.number, date: read.date, document });
       for (const block of document.blocks) published.push(candidateOf(draft, input, document, block, units, true));
       return;
     }
-    const blocks = document.dialect === 'items' ? document.blocks.filter(block => block.kind === 'item' || block.kind === 'brief') : [];
-    if (!blocks.length) {
+    if (read.role === 'none') {
       skipped.push(input);
       sink.add(input, firstLine(document), DESK_CHECKS.notItems, 'warning', document.dialect === 'articles'
         ? { zh: '稿件是文章格式（Markdown 标题），不是信息条目，未编入本期', en: 'The draft is written as articles (Markdown headings), not items: left out of the issue' }
         : { zh: '稿件中没有找到信息条目或简讯，未编入本期', en: 'The draft has no items or briefs: left out of the issue' });
       return;
     }
-    for (const block of blocks) candidates.push(candidateOf(draft, input, document, block, units, false));
+    for (const block of read.blocks) candidates.push(candidateOf(draft, input, document, block, units, false));
   });
 
   const previous = issues.reduce<(typeof issues)[number] | undefined>((latest, issue) => (!latest || issue.number > latest.number ? issue : latest), undefined);
@@ -73,6 +71,38 @@ export function assembleIssue(drafts: readonly DraftInput[], options: AssembleOp
     previous: previous && { input: previous.input, number: previous.number, date: previous.date },
     skipped,
   };
+}
+
+/** What one input is to an issue: a finished issue (the previous one), a draft of entries, or neither. */
+type ReadDraft =
+  | { role: 'issue'; document: BulletinDocument; number: number; date?: IssueDate }
+  | { role: 'entries'; document: BulletinDocument; blocks: Block[] }
+  | { role: 'none'; document: BulletinDocument };
+
+function readDraft(draft: DraftInput): ReadDraft {
+  const document = parseDocument(draft.text);
+  const number = document.header?.issue ? parseIssueNumber(flowText(draft.text, document.header.issue)) : undefined;
+  if (number !== undefined) {
+    const date = document.header?.date ? parseIssueDate(flowText(draft.text, document.header.date)) : undefined;
+    return { role: 'issue', document, number, date };
+  }
+  // Articles (markdown) are not items: an issue is made of items and briefs.
+  const blocks = document.dialect === 'items' ? document.blocks.filter(block => block.kind === 'item' || block.kind === 'brief') : [];
+  return blocks.length ? { role: 'entries', document, blocks } : { role: 'none', document };
+}
+
+/**
+ * How many items and briefs assembling the drafts would put in the issue, and the previous issue's number, without
+ * assembling it: no checks, no cleaned paragraphs (the editor's status bar asks after every save).
+ */
+export function countIssueEntries(drafts: readonly DraftInput[]): IssueCount {
+  const count: IssueCount = { items: 0, briefs: 0 };
+  for (const draft of drafts) {
+    const read = readDraft(draft);
+    if (read.role === 'issue') count.previous = Math.max(count.previous ?? 0, read.number);
+    else if (read.role === 'entries') for (const block of read.blocks) block.kind === 'brief' ? count.briefs++ : count.items++;
+  }
+  return count;
 }
 
 function candidateOf(draft: DraftInput, input: number, document: BulletinDocument, block: Block, units: UnitDirectory, isPublished: boolean): Candidate {

@@ -60,6 +60,14 @@ export interface IssueEntry {
   units: string[];
 }
 
+/** What an issue of some drafts would hold, counted. */
+export interface IssueCount {
+  items: number;
+  briefs: number;
+  /** The number of the latest issue among the inputs, if one is there. */
+  previous?: number;
+}
+
 /** An input that is itself an issue (it has an issue line in its header): the previous issue, not a draft. */
 export interface PreviousIssue {
   input: number;
