@@ -4,6 +4,7 @@
 // place a problem alike.
 
 import type { Problem } from '../../core';
+import { lastAtOrBelow } from '../../core/characters';
 import type { Place } from '../../submissions';
 import type { LocatedProblem } from './types';
 
@@ -16,8 +17,6 @@ export interface Position {
 
 const LF = 10;
 const CR = 13;
-/** How many lines after the previous lookup's are walked before searching the table instead. */
-const NEARBY_LINES = 4;
 
 /** The offset where each line starts; "\r\n" is one line break. */
 function lineStartsOf(text: string): Int32Array {
@@ -45,8 +44,7 @@ function lineStartsOf(text: string): Int32Array {
 
 /**
  * Offsets of `text` to lines and columns, on one table of line starts. Problems come in text order and end near
- * where they start, so each lookup first tries the line of the previous one and the few after it, and searches
- * the table only when the offset is elsewhere.
+ * where they start, so each lookup searches the table from the line of the previous one.
  */
 class LineTable {
   private readonly starts: Int32Array;
@@ -59,12 +57,7 @@ class LineTable {
 
   /** The 0-based line of `offset` (clamped to the text); the next lookup starts from it. */
   lineAt(offset: number): number {
-    const clamped = this.clamp(offset);
-    const starts = this.starts;
-    let line = this.line;
-    if (clamped < starts[line] || clamped >= this.nextStart(line + NEARBY_LINES)) line = lastLineStartingAt(starts, clamped);
-    else while (clamped >= this.nextStart(line)) line++;
-    return (this.line = line);
+    return (this.line = lastAtOrBelow(this.starts, this.clamp(offset), this.line));
   }
 
   /** The 1-based column of `offset` on `line` (which `lineAt` gave for it). */
@@ -78,11 +71,6 @@ class LineTable {
   private clamp(offset: number): number {
     return Math.max(0, Math.min(offset, this.text.length));
   }
-
-  /** The start of the line after `line`; past the last line, never reached. */
-  private nextStart(line: number): number {
-    return line < this.starts.length - 1 ? this.starts[line + 1] : Infinity;
-  }
 }
 
 /** A converter from offsets of `text` to positions. */
@@ -92,18 +80,6 @@ export function positionsIn(text: string): (offset: number) => Position {
     const line = table.lineAt(offset);
     return { line: line + 1, column: table.columnAt(offset, line) };
   };
-}
-
-/** The index of the last line starting at or before `offset` (binary search). */
-function lastLineStartingAt(starts: Int32Array, offset: number): number {
-  let low = 0;
-  let high = starts.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (starts[middle] > offset) high = middle;
-    else low = middle + 1;
-  }
-  return low - 1;
 }
 
 /**
